@@ -1,0 +1,136 @@
+//! The spine: one function per command that chains the stages.
+
+use std::path::{Path, PathBuf};
+
+use crate::check::{self, Finding, Level};
+use crate::compute::{self, Figures};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::labels::{Catalogue, Labels};
+use crate::lang::Lang;
+use crate::load::{self, SourceFiles};
+use crate::model::{self, Programme};
+use crate::render::{Edition, Templates, view};
+use crate::typeset::{self, DocumentFacts, Fonts};
+use crate::write;
+
+/// Where the inputs are and where outputs go.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub content: PathBuf,
+    pub templates: PathBuf,
+    pub fonts: PathBuf,
+    pub out: PathBuf,
+    pub langs: Vec<Lang>,
+    pub keep_typst: bool,
+}
+
+/// Why a build stopped.
+#[derive(Debug)]
+pub enum BuildError {
+    /// Problems in the content, all of them, with locations.
+    Content(Diagnostics, SourceFiles),
+    /// Anything else (templates, fonts, typst, disk), already worded for the user.
+    Other(String),
+}
+
+impl From<String> for BuildError {
+    fn from(s: String) -> Self {
+        BuildError::Other(s)
+    }
+}
+
+/// The programme loaded, checked and computed: what every command starts from.
+pub struct Checked {
+    pub programme: Programme,
+    pub figures: Figures,
+    pub findings: Vec<Finding>,
+    pub files: SourceFiles,
+}
+
+/// load → model → compute → check. Rule errors are returned as diagnostics, worded with
+/// the English labels of `catalogue`.
+pub fn load_and_check(content: &Path, catalogue: &Catalogue) -> Result<Checked, BuildError> {
+    let (raw, files) = match load::load_dir(content) {
+        Ok(loaded) => loaded,
+        Err(d) => return Err(BuildError::Content(d, SourceFiles { root: root_of(content), files: vec![] })),
+    };
+    let programme = match model::build(raw, &files) {
+        Ok(p) => p,
+        Err(d) => return Err(BuildError::Content(d, files)),
+    };
+    let figures = compute::compute(&programme);
+    let findings = check::check(&programme, &figures);
+    let labels = catalogue.for_lang(Lang::En)?;
+    let errors: Vec<Diagnostic> =
+        findings.iter().filter(|f| f.level == Level::Error).map(|f| rule_diagnostic(f, &labels, &files)).collect();
+    if !errors.is_empty() {
+        return Err(BuildError::Content(Diagnostics(errors), files));
+    }
+    Ok(Checked { programme, figures, findings, files })
+}
+
+fn root_of(content: &Path) -> PathBuf {
+    content.parent().unwrap_or(Path::new("")).to_path_buf()
+}
+
+/// A rule finding as a diagnostic: its message in English, located at the YAML it is about.
+pub fn rule_diagnostic(f: &Finding, labels: &Labels, files: &SourceFiles) -> Diagnostic {
+    let values: Vec<(&str, String)> = f.params.iter().map(|(k, v)| (*k, view::param_text(v, Lang::En))).collect();
+    let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let message = labels.fill(f.message, &refs).unwrap_or_else(|_| f.message.to_string());
+    let mut d = match f.level {
+        Level::Error => Diagnostic::error(f.code, message),
+        _ => Diagnostic::warning(f.code, message),
+    };
+    if let Some(location) = files.locate_path(f.path) {
+        d = d.at(location);
+    }
+    d
+}
+
+/// One built file.
+pub struct Output {
+    pub path: PathBuf,
+    pub pages: usize,
+}
+
+/// Builds every requested edition. Nothing in `out/` is touched unless every edition
+/// typeset successfully.
+pub fn build(opts: &Options) -> Result<Vec<Output>, BuildError> {
+    let catalogue = Catalogue::load(&opts.templates.join("labels.yaml"))?;
+    let checked = load_and_check(&opts.content, &catalogue)?;
+    let templates = Templates::load(&opts.templates)?;
+    let fonts = Fonts::load(&opts.fonts)?;
+    let mut pending = Vec::new();
+    for &lang in &opts.langs {
+        let edition = Edition { name: format!("programme-{lang}"), lang };
+        let labels = catalogue.for_lang(lang)?;
+        let view = view::build(&checked.programme, &checked.figures, &checked.findings, &edition, &labels)?;
+        let source = templates.render(&view, &labels)?;
+        let meta = &checked.programme.meta;
+        let facts = DocumentFacts { date: meta.date, ident: format!("{}-{}-{}", meta.cci, meta.version, edition.name) };
+        let pdf = typeset::pdf(&source, &fonts, &facts).map_err(|errors| {
+            let typ = opts.out.join(format!("{}.typ", edition.name));
+            let kept = write::atomic(&typ, source.as_bytes())
+                .map(|_| format!("\n(the generated source is in `{}`)", typ.display()));
+            format!("typesetting {} failed:\n{}{}", edition.name, errors.join("\n"), kept.unwrap_or_default())
+        })?;
+        pending.push((edition, source, pdf));
+    }
+    let mut outputs = Vec::new();
+    for (edition, source, pdf) in pending {
+        let path = opts.out.join(format!("{}.pdf", edition.name));
+        write::atomic(&path, &pdf)?;
+        if opts.keep_typst {
+            write::atomic(&opts.out.join(format!("{}.typ", edition.name)), source.as_bytes())?;
+        }
+        outputs.push(Output { pages: count_pages(&pdf), path });
+    }
+    Ok(outputs)
+}
+
+/// Counts `/Type /Page` objects; for the summary line only.
+fn count_pages(pdf: &[u8]) -> usize {
+    let needle = b"/Type/Page";
+    pdf.windows(needle.len() + 1).filter(|w| &w[..needle.len()] == needle && w[needle.len()] != b's').count()
+}

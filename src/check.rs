@@ -1,0 +1,147 @@
+//! Stage 4, check: the programme rules SFC2014 validated before a version could be sent.
+//! Each rule gives a finding with a stable code; its wording per language is the label
+//! `rule.<code>` in the catalogue, so the PDF's validation section and `amif-doc check`
+//! say the same thing.
+
+use rust_decimal::Decimal;
+
+use crate::compute::Figures;
+use crate::model::Programme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A value quoted in a rule's message, formatted per edition language when printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Param {
+    Amount(Decimal),
+    Percent(Decimal),
+    Year(i32),
+    Text(String),
+}
+
+/// The outcome of one rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub level: Level,
+    /// The SFC code (`2.22.1`) or amif-doc's own (`amif.table3-total`); empty for the info line.
+    pub code: &'static str,
+    /// The label holding the message (`rule.2.22.1`).
+    pub message: &'static str,
+    pub params: Vec<(&'static str, Param)>,
+    /// The YAML path the finding is about, for `amif-doc check`.
+    pub path: &'static str,
+}
+
+/// Runs every rule. The list starts with the info line when nothing is an error.
+pub fn check(p: &Programme, f: &Figures) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    new_decision_needed(p, &mut findings);
+    allocation_matches_financial_perspective(f, p, &mut findings);
+    minimum_shares(p, f, &mut findings);
+    annual_commitments_match_plan(f, &mut findings);
+    commitments_cover_special_cases(f, &mut findings);
+    if !findings.iter().any(|x| x.level == Level::Error) {
+        let info = Finding { level: Level::Info, code: "", message: "rule.validated", params: vec![], path: "" };
+        findings.insert(0, info);
+    }
+    findings
+}
+
+/// 2.15 (warning): any version after the first needs a new Commission decision. SFC prints it
+/// as a standing reminder for every version > 1.
+fn new_decision_needed(p: &Programme, out: &mut Vec<Finding>) {
+    if p.meta.version_number > Decimal::ONE {
+        out.push(Finding {
+            level: Level::Warning,
+            code: "2.15",
+            message: "rule.2.15",
+            params: vec![],
+            path: "programme.version",
+        });
+    }
+}
+
+/// 2.22.1 (warning): national objectives + technical assistance should equal the basic amount
+/// of the financial perspective. Specific actions, special cases and SO4 are outside it.
+fn allocation_matches_financial_perspective(f: &Figures, p: &Programme, out: &mut Vec<Finding>) {
+    let programme = f.table1.national_plus_ta;
+    let basic = p.financing.basic_amount;
+    if programme != basic {
+        out.push(Finding {
+            level: Level::Warning,
+            code: "2.22.1",
+            message: "rule.2.22.1",
+            params: vec![("programme", Param::Amount(programme)), ("basic", Param::Amount(basic))],
+            path: "financing.basic_amount",
+        });
+    }
+}
+
+/// The share of the basic amount that Article 15(1)(a) of Regulation (EU) No 516/2014 requires
+/// for asylum (SO1) and for integration/legal migration (SO2).
+pub const MINIMUM_SHARE: Decimal = Decimal::from_parts(20, 0, 0, false, 2);
+
+/// Minimum shares (error unless the justification section explains the deviation).
+fn minimum_shares(p: &Programme, f: &Figures, out: &mut Vec<Finding>) {
+    let basic = p.financing.basic_amount;
+    if basic <= Decimal::ZERO {
+        return;
+    }
+    for (so, code) in [("so1", "amif.share-so1"), ("so2", "amif.share-so2")] {
+        let total = f.table1.objective(so).map(|o| o.total).unwrap_or_default();
+        let share = total / basic;
+        if share < MINIMUM_SHARE {
+            let justified = !p.financing.justification.is_empty();
+            out.push(Finding {
+                level: if justified { Level::Warning } else { Level::Error },
+                code,
+                message: "rule.minimum-share",
+                params: vec![
+                    ("so", Param::Text(so.to_uppercase())),
+                    ("share", Param::Percent(share * Decimal::ONE_HUNDRED)),
+                    ("minimum", Param::Percent(MINIMUM_SHARE * Decimal::ONE_HUNDRED)),
+                ],
+                path: "financing.table1",
+            });
+        }
+    }
+}
+
+/// Table 3 distributes the whole plan over the years, so its total must equal Table 1's.
+fn annual_commitments_match_plan(f: &Figures, out: &mut Vec<Finding>) {
+    if f.table3.total != f.table1.total {
+        out.push(Finding {
+            level: Level::Error,
+            code: "amif.table3-total",
+            message: "rule.table3-total",
+            params: vec![("table3", Param::Amount(f.table3.total)), ("table1", Param::Amount(f.table1.total))],
+            path: "financing.table3",
+        });
+    }
+}
+
+/// A year's commitments must at least pay that year's special-case lump sums.
+fn commitments_cover_special_cases(f: &Figures, out: &mut Vec<Finding>) {
+    for (i, year) in f.table3.years.iter().enumerate() {
+        let committed = f.table3.year_totals[i];
+        let needed = f.table2.year_totals.get(i).copied().unwrap_or_default();
+        if committed < needed {
+            out.push(Finding {
+                level: Level::Error,
+                code: "amif.year-cover",
+                message: "rule.year-cover",
+                params: vec![
+                    ("year", Param::Year(*year)),
+                    ("committed", Param::Amount(committed)),
+                    ("needed", Param::Amount(needed)),
+                ],
+                path: "financing.table3",
+            });
+        }
+    }
+}

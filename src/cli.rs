@@ -1,0 +1,53 @@
+//! Command-line interface. The doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use amif_doc::lang::Lang;
+
+/// Builds the AMIF 2014-2020 national programme PDFs from the YAML files in `content/`.
+#[derive(Debug, Parser)]
+#[command(name = "amif-doc", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub build: BuildArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the French and English editions into `out/` (the default command).
+    Build(BuildArgs),
+    /// Check the content and report every problem, without building anything.
+    Check(PathArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PathArgs {
+    /// The content folder.
+    #[arg(long, default_value = "content", global = true)]
+    pub content: PathBuf,
+    /// The templates folder (typst templates and the label catalogue).
+    #[arg(long, default_value = "templates", global = true)]
+    pub templates: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub paths: PathArgs,
+    /// The fonts folder; no other font is ever used.
+    #[arg(long, default_value = "fonts", global = true)]
+    pub fonts: PathBuf,
+    /// Where the PDFs go.
+    #[arg(long, default_value = "out", global = true)]
+    pub out: PathBuf,
+    /// Build only this language (repeatable): fr, en.
+    #[arg(long = "lang", global = true)]
+    pub langs: Vec<Lang>,
+    /// Also write the generated typst source beside each PDF.
+    #[arg(long, global = true)]
+    pub keep_typst: bool,
+}

@@ -1,0 +1,74 @@
+//! amif-doc's entry point: parse the command line, run the command, print the outcome.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use amif_doc::build::{self, BuildError, Options};
+use amif_doc::diag;
+use amif_doc::labels::Catalogue;
+use amif_doc::lang::Lang;
+use cli::{BuildArgs, Cli, Command, PathArgs};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => run_build(&cli.build),
+        Some(Command::Build(args)) => run_build(&args),
+        Some(Command::Check(args)) => run_check(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            report(&error);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_build(args: &BuildArgs) -> Result<(), BuildError> {
+    let langs = if args.langs.is_empty() { Lang::ALL.to_vec() } else { args.langs.clone() };
+    let opts = Options {
+        content: args.paths.content.clone(),
+        templates: args.paths.templates.clone(),
+        fonts: args.fonts.clone(),
+        out: args.out.clone(),
+        langs,
+        keep_typst: args.keep_typst,
+    };
+    let started = std::time::Instant::now();
+    let outputs = build::build(&opts)?;
+    for output in &outputs {
+        println!("wrote {} ({} pages)", output.path.display(), output.pages);
+    }
+    eprintln!("built {} edition(s) in {:.1} s", outputs.len(), started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn run_check(args: &PathArgs) -> Result<(), BuildError> {
+    let catalogue = Catalogue::load(&args.templates.join("labels.yaml"))?;
+    let checked = build::load_and_check(&args.content, &catalogue)?;
+    let labels = catalogue.for_lang(Lang::En)?;
+    let warnings: Vec<_> = checked
+        .findings
+        .iter()
+        .filter(|f| f.level == amif_doc::check::Level::Warning)
+        .map(|f| build::rule_diagnostic(f, &labels, &checked.files))
+        .collect();
+    diag::emit(&warnings, &checked.files.root);
+    eprintln!("content is valid: {} warning(s), no error", warnings.len());
+    Ok(())
+}
+
+fn report(error: &BuildError) {
+    match error {
+        BuildError::Content(diagnostics, files) => {
+            diag::emit(&diagnostics.0, &files.root);
+            let errors = diagnostics.0.iter().filter(|d| d.severity == diag::Severity::Error).count();
+            eprintln!("error: the content has {errors} problem(s); nothing was written");
+        }
+        BuildError::Other(message) => eprintln!("error: {message}"),
+    }
+}

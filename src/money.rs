@@ -1,0 +1,158 @@
+//! Exact amounts and the named rounding rules of the programme. No f64 anywhere.
+//!
+//! YAML numbers are read as their *text* (`deserialize_str`), never through a float, and must
+//! be plain decimals: an optional minus, digits, and at most two decimals.
+
+use std::fmt;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An exact decimal read from content: euros, or an indicator value.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Amount(pub Decimal);
+
+impl Amount {
+    pub const ZERO: Amount = Amount(Decimal::ZERO);
+
+    /// Parses the text of a YAML scalar. Rejects floats in disguise (`1e6`), decimal commas
+    /// (`12,5`), several points (`1.2.3`) and more than two decimals.
+    pub fn parse(text: &str) -> Result<Amount, String> {
+        let t = text.trim();
+        let unsigned = t.strip_prefix('-').unwrap_or(t);
+        let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        let well_formed = !int.is_empty()
+            && digits(int)
+            && digits(frac)
+            && (frac.len() <= 2)
+            && !(unsigned.contains('.') && frac.is_empty());
+        if !well_formed {
+            let why = if frac.len() > 2 && digits(frac) && digits(int) {
+                "has more than two decimals"
+            } else {
+                "is not a plain decimal number like 1234.56"
+            };
+            return Err(format!("`{text}` {why}"));
+        }
+        t.parse::<Decimal>().map(Amount).map_err(|_| format!("`{text}` is too large for an exact amount"))
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Amount;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a decimal number with at most two decimals")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Amount, E> {
+                Amount::parse(v).map_err(E::custom)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Amount, E> {
+                Ok(Amount(Decimal::from(v)))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Amount, E> {
+                Ok(Amount(Decimal::from(v)))
+            }
+        }
+        // `deserialize_str` hands over the scalar's text as written in the file.
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+impl Serialize for Amount {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+/// Rounds to whole euros, half away from zero (0.5 → 1, -0.5 → -1), as SFC2014 does.
+pub fn round_half_away_to_euro(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Spreads a period's amount evenly over its years, in whole euros: every year but the last
+/// gets `total / years` rounded half away from zero; the last year takes what remains, so the
+/// years always add up to `total` exactly. This is how SFC2014 filled Table 2
+/// (23 650 000 over 3 years → 7 883 333, 7 883 333, 7 883 334).
+pub fn spread_over_years(total: Decimal, years: usize) -> Vec<Decimal> {
+    if years == 0 {
+        return Vec::new();
+    }
+    let share = round_half_away_to_euro(total / Decimal::from(years as u64));
+    let mut split = vec![share; years - 1];
+    let given: Decimal = split.iter().sum();
+    split.push(total - given);
+    split
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn parses_plain_decimals_exactly() {
+        assert_eq!(Amount::parse("22813801.27").unwrap().0, d("22813801.27"));
+        assert_eq!(Amount::parse("-756").unwrap().0, d("-756"));
+        assert_eq!(Amount::parse("7450.00").unwrap().0.to_string(), "7450.00");
+    }
+
+    #[test]
+    fn rejects_what_is_not_an_exact_decimal() {
+        for bad in ["1.2.3", "12,5", "1e6", "1.234", "", "-", "1.", ".5", "abc", "0x10"] {
+            assert!(Amount::parse(bad).is_err(), "{bad} should be rejected");
+        }
+        assert_eq!(Amount::parse("1.234").unwrap_err(), "`1.234` has more than two decimals");
+    }
+
+    #[test]
+    fn yaml_numbers_never_pass_through_a_float() {
+        // 0.1 + 0.2 style values and 17 significant digits survive exactly.
+        let v: Vec<Amount> = serde_yaml::from_str("[0.10, 12345678901234567.89, -0.01]").unwrap();
+        assert_eq!(v[1].0.to_string(), "12345678901234567.89");
+        assert_eq!(v[0].0.to_string(), "0.10");
+        assert_eq!(v[2].0.to_string(), "-0.01");
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(round_half_away_to_euro(d("0.5")), d("1"));
+        assert_eq!(round_half_away_to_euro(d("-0.5")), d("-1"));
+        assert_eq!(round_half_away_to_euro(d("7883333.33")), d("7883333"));
+        assert_eq!(round_half_away_to_euro(d("-814666.67")), d("-814667"));
+    }
+
+    #[test]
+    fn spreads_reproduce_the_seed() {
+        assert_eq!(spread_over_years(d("23650000"), 3), [d("7883333"), d("7883333"), d("7883334")]);
+        assert_eq!(spread_over_years(d("-2444000"), 3), [d("-814667"), d("-814667"), d("-814666")]);
+        assert_eq!(spread_over_years(d("12792000"), 2), [d("6396000"), d("6396000")]);
+        assert_eq!(spread_over_years(d("-4536000"), 3), [d("-1512000"); 3]);
+        assert!(spread_over_years(d("5"), 0).is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_spread_always_sums_to_its_total(cents in -10_000_000_000i64..10_000_000_000i64, years in 1usize..8) {
+            let total = Decimal::new(cents, 2);
+            let split = spread_over_years(total, years);
+            proptest::prop_assert_eq!(split.len(), years);
+            proptest::prop_assert_eq!(split.iter().sum::<Decimal>(), total);
+            for y in &split[..years - 1] {
+                proptest::prop_assert_eq!(y.fract(), Decimal::ZERO);
+            }
+        }
+    }
+}

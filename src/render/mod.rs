@@ -1,0 +1,62 @@
+//! Stage 5, render: programme + figures → typst source, through the tera templates in
+//! `templates/`. Templates receive a view model of display-ready strings and do no arithmetic;
+//! tera's HTML escaping is replaced by the typst escaper, so every value prints literally.
+
+pub mod view;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use tera::Tera;
+
+use crate::escape::{typst_markup, typst_string};
+use crate::labels::Labels;
+
+pub use view::{Edition, View};
+
+/// The templates, loaded once and used for every edition.
+pub struct Templates {
+    tera: Tera,
+}
+
+impl Templates {
+    /// Loads `templates/*.typ`. Values in `.typ` templates are typst-escaped by default;
+    /// `| safe` is reserved for markup amif-doc produced itself (fields named `*_typst`).
+    pub fn load(dir: &Path) -> Result<Templates, String> {
+        let glob = format!("{}/**/*.typ", dir.display());
+        let mut tera = Tera::new(&glob).map_err(|e| format!("cannot load templates: {}", error_chain(&e)))?;
+        tera.autoescape_on(vec![".typ"]);
+        tera.set_escape_fn(typst_markup);
+        tera.register_filter("typst_str", |value: &tera::Value, _: &HashMap<String, tera::Value>| {
+            let text = value.as_str().ok_or("typst_str expects a string")?;
+            Ok(tera::Value::String(typst_string(text)))
+        });
+        Ok(Templates { tera })
+    }
+
+    /// Renders the programme template for one edition.
+    pub fn render(&self, view: &View, labels: &Labels) -> Result<String, String> {
+        let mut tera = self.tera.clone();
+        let map = labels.all().clone();
+        tera.register_function("label", move |args: &HashMap<String, tera::Value>| {
+            let key = args.get("key").and_then(|v| v.as_str()).ok_or("label() needs key=\"...\"")?;
+            map.get(key)
+                .cloned()
+                .map(tera::Value::String)
+                .ok_or_else(|| format!("label `{key}` is not in the catalogue").into())
+        });
+        let context = tera::Context::from_serialize(view).map_err(|e| error_chain(&e))?;
+        tera.render("programme.typ", &context).map_err(|e| format!("template error: {}", error_chain(&e)))
+    }
+}
+
+/// Tera hides the useful part of an error in its sources: print them all.
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    text
+}

@@ -1,0 +1,598 @@
+//! The view model: what templates see. Every number is formatted, every label looked up,
+//! every narrative converted to typst markup (fields named `*_typst`, already escaped);
+//! plain string fields are escaped by tera on output.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::check::{Finding, Level, Param};
+use crate::compute::{Figures, LineKind, YearTable};
+use crate::format::{decimal2, integer};
+use crate::labels::Labels;
+use crate::lang::Lang;
+use crate::markdown;
+use crate::model::{Narrative, Persons, Programme, Text, Unit};
+
+/// What one output document is: for now, a language of the full programme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edition {
+    pub name: String,
+    pub lang: Lang,
+}
+
+#[derive(Debug, Serialize)]
+pub struct View {
+    pub lang: &'static str,
+    pub lang_code: String,
+    pub document_title: String,
+    pub cover: Cover,
+    pub summary_typst: String,
+    pub baseline_typst: String,
+    pub objectives: Vec<ObjectiveView>,
+    pub timetable: Vec<TimetableRow>,
+    pub resettlement: PledgeTable,
+    pub resettlement_pledging_typst: String,
+    pub resettlement_heading: String,
+    pub resettlement_lump_sum: String,
+    pub transfers: PledgeTable,
+    pub admission: PledgeTable,
+    pub indicators: Vec<IndicatorGroupView>,
+    pub framework: Vec<FrameworkSection>,
+    pub table1: Vec<AmountRow>,
+    pub table2: YearTableView,
+    pub table3: YearTableView,
+    pub justification_typst: String,
+    pub documents: Vec<Vec<String>>,
+    pub validation: Vec<ValidationRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Cover {
+    pub cci: String,
+    pub title: String,
+    pub title_typst: String,
+    pub version: String,
+    pub first_year: String,
+    pub last_year: String,
+    pub date: String,
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+    pub authority: String,
+    pub authority_typst: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ObjectiveView {
+    pub id: String,
+    /// `1 - Asile`.
+    pub label: String,
+    pub text_typst: String,
+    pub national_objectives: Vec<NationalObjectiveView>,
+    pub specific_actions: Vec<SpecificActionView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NationalObjectiveView {
+    pub id: String,
+    /// `ON1 - Accueil/Asile`.
+    pub label: String,
+    pub intro_typst: String,
+    pub actions: Vec<ActionView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ActionView {
+    pub id: String,
+    /// `Action 11 (federal):`
+    pub heading: String,
+    pub title_typst: String,
+    pub body_typst: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SpecificActionView {
+    pub id: String,
+    pub label: String,
+    pub text_typst: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TimetableRow {
+    pub id: String,
+    pub objective: String,
+    pub line: String,
+    pub main_action: String,
+    pub name_typst: String,
+    pub planning: String,
+    pub implementation: String,
+    pub closing: String,
+}
+
+/// A table of persons per pledging period (section 4).
+#[derive(Debug, Serialize, Default)]
+pub struct PledgeTable {
+    pub periods: Vec<String>,
+    pub rows: Vec<PledgeRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PledgeRow {
+    pub id: String,
+    pub label: String,
+    pub from: String,
+    pub to: String,
+    pub cells: Vec<String>,
+    pub is_total: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IndicatorGroupView {
+    pub label: String,
+    pub rows: Vec<IndicatorRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IndicatorRow {
+    pub id: String,
+    pub label_typst: String,
+    pub unit: String,
+    pub baseline: String,
+    pub target: String,
+    pub source_typst: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FrameworkSection {
+    pub key: String,
+    pub title: String,
+    pub level: u8,
+    pub text_typst: String,
+}
+
+/// A Table 1 line: `style` is `line`, `subtotal`, `total` or `grand`.
+#[derive(Debug, Serialize)]
+pub struct AmountRow {
+    pub label: String,
+    pub amount: String,
+    pub style: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct YearTableView {
+    pub years: Vec<String>,
+    pub rows: Vec<YearRowView>,
+    pub totals: Vec<String>,
+    pub total: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct YearRowView {
+    pub label: String,
+    pub cells: Vec<String>,
+    pub total: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ValidationRow {
+    pub severity: String,
+    pub code: String,
+    pub message: String,
+}
+
+/// Builds the view of one edition.
+pub fn build(p: &Programme, f: &Figures, findings: &[Finding], edition: &Edition, l: &Labels) -> Result<View, String> {
+    ViewBuilder { p, f, l, lang: edition.lang }.view(findings)
+}
+
+struct ViewBuilder<'a> {
+    p: &'a Programme,
+    f: &'a Figures,
+    l: &'a Labels,
+    lang: Lang,
+}
+
+impl ViewBuilder<'_> {
+    fn label(&self, key: &str) -> Result<String, String> {
+        self.l.get(key).map(str::to_string)
+    }
+
+    fn money(&self, v: Decimal) -> String {
+        decimal2(v, self.lang)
+    }
+
+    fn persons(&self, persons: &Persons) -> Vec<String> {
+        persons.iter().map(|p| p.map(|n| integer(n, self.lang)).unwrap_or_default()).collect()
+    }
+
+    /// A narrative as typst markup; blocks in another language are tagged with it.
+    fn narrative(&self, n: &Narrative) -> String {
+        n.blocks
+            .iter()
+            .map(|b| {
+                let (text, lang) = b.text.for_edition(self.lang);
+                let markup = markdown::to_typst(text);
+                if lang == self.lang { markup } else { format!("#[#set text(lang: \"{lang}\")\n{markup}\n]") }
+            })
+            .filter(|m| !m.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    /// A short text as inline typst markup, tagged with its language if it differs.
+    fn inline(&self, t: &Text) -> String {
+        let (text, lang) = t.for_edition(self.lang);
+        let markup = markdown::inline_to_typst(text);
+        if lang == self.lang { markup } else { format!("#text(lang: \"{lang}\")[{markup}]") }
+    }
+
+    fn plain(&self, t: &Text) -> String {
+        t.for_edition(self.lang).0.to_string()
+    }
+
+    fn so_name(&self, so: &str) -> Result<String, String> {
+        self.label(&format!("so.{so}"))
+    }
+
+    fn view(&self, findings: &[Finding]) -> Result<View, String> {
+        let p = self.p;
+        let meta = &p.meta;
+        let (year, month, day) = meta.date;
+        Ok(View {
+            lang: self.lang.code(),
+            lang_code: self.label("lang.code")?,
+            document_title: self.plain(&meta.title),
+            cover: Cover {
+                cci: meta.cci.clone(),
+                title: self.plain(&meta.title),
+                title_typst: self.inline(&meta.title),
+                version: meta.version.clone(),
+                first_year: meta.first_year.to_string(),
+                last_year: meta.last_year.to_string(),
+                date: format!("{day:02}/{month:02}/{year}"),
+                year,
+                month,
+                day,
+                authority: self.plain(&meta.responsible_authority),
+                authority_typst: self.inline(&meta.responsible_authority),
+            },
+            summary_typst: self.narrative(&p.summary),
+            baseline_typst: self.narrative(&p.baseline),
+            objectives: self.objectives()?,
+            timetable: self.timetable()?,
+            resettlement: self.resettlement()?,
+            resettlement_pledging_typst: self.narrative(&p.special_cases.pledging),
+            resettlement_heading: self.label("resettlement.heading")?,
+            resettlement_lump_sum: self.resettlement_lump_sum()?,
+            transfers: self.transfers()?,
+            admission: self.admission()?,
+            indicators: self.indicators()?,
+            framework: self.framework()?,
+            table1: self.table1()?,
+            table2: self.year_table(&self.f.table2, "table2")?,
+            table3: self.year_table(&self.f.table3, "table3")?,
+            justification_typst: self.narrative(&p.financing.justification),
+            documents: self.documents(),
+            validation: self.validation(findings)?,
+        })
+    }
+
+    fn objectives(&self) -> Result<Vec<ObjectiveView>, String> {
+        let (so_abbr, no_abbr, sa_abbr) = (self.label("abbr.so")?, self.label("abbr.no")?, self.label("abbr.sa")?);
+        let _ = so_abbr;
+        let action = self.label("objective.action")?;
+        let mut out = Vec::new();
+        for so in &self.p.objectives {
+            let mut nos = Vec::new();
+            for no in &so.national_objectives {
+                let mut actions = Vec::new();
+                for a in &no.actions {
+                    let tag = match a.scope {
+                        Some(scope) => format!(" ({})", self.label(&format!("scope.{}.tag", scope.id()))?),
+                        None => String::new(),
+                    };
+                    actions.push(ActionView {
+                        id: a.id.clone(),
+                        heading: format!("{action} {}{tag}:", a.number),
+                        title_typst: self.inline(&a.title),
+                        body_typst: self.narrative(&a.body),
+                    });
+                }
+                nos.push(NationalObjectiveView {
+                    id: no.id.clone(),
+                    label: format!("{no_abbr}{} - {}", no.number, self.label(&format!("no.{}.{}", so.id, no.id))?),
+                    intro_typst: self.narrative(&no.intro),
+                    actions,
+                });
+            }
+            let specific_actions = so
+                .specific_actions
+                .iter()
+                .map(|sa| {
+                    Ok(SpecificActionView {
+                        id: sa.id.clone(),
+                        label: format!("{sa_abbr}{} - {}", sa.number, self.label(&format!("sa.{}", sa.id))?),
+                        text_typst: self.narrative(&sa.text),
+                    })
+                })
+                .collect::<Result<_, String>>()?;
+            out.push(ObjectiveView {
+                id: so.id.clone(),
+                label: format!("{} - {}", so.number, self.so_name(&so.id)?),
+                text_typst: self.narrative(&so.objective),
+                national_objectives: nos,
+                specific_actions,
+            });
+        }
+        Ok(out)
+    }
+
+    fn timetable(&self) -> Result<Vec<TimetableRow>, String> {
+        let (so_abbr, no_abbr, sa_abbr) = (self.label("abbr.so")?, self.label("abbr.no")?, self.label("abbr.sa")?);
+        self.f
+            .timetable
+            .iter()
+            .map(|r| {
+                let line = if r.is_specific_action {
+                    format!("{sa_abbr}{} - {}", r.line_number, self.label(&format!("sa.{}", r.line))?)
+                } else {
+                    format!("{no_abbr}{} - {}", r.line_number, self.label(&format!("no.{}.{}", r.objective, r.line))?)
+                };
+                let name = self.inline(&r.name);
+                Ok(TimetableRow {
+                    id: r.id.clone(),
+                    objective: format!("{so_abbr}{} - {}", r.objective_number, self.so_name(&r.objective)?),
+                    line,
+                    main_action: r.main_action.to_string(),
+                    name_typst: match r.action_number {
+                        Some(n) => format!("{n} {name}"),
+                        None => name,
+                    },
+                    planning: r.planning.to_string(),
+                    implementation: r.implementation.to_string(),
+                    closing: r.closing.to_string(),
+                })
+            })
+            .collect()
+    }
+
+    fn periods(&self) -> Vec<String> {
+        self.p.special_cases.periods.iter().map(|p| p.id.clone()).collect()
+    }
+
+    fn pledge_row(&self, id: &str, label: String, persons: &Persons, is_total: bool) -> PledgeRow {
+        PledgeRow {
+            id: id.into(),
+            label,
+            from: String::new(),
+            to: String::new(),
+            cells: self.persons(persons),
+            is_total,
+        }
+    }
+
+    fn resettlement(&self) -> Result<PledgeTable, String> {
+        let sc = &self.p.special_cases;
+        let mut rows = Vec::new();
+        for c in &sc.categories {
+            rows.push(self.pledge_row(&c.id, self.label(&format!("resettlement.{}", c.id))?, &c.persons, false));
+        }
+        let totals = &self.f.resettlement;
+        rows.push(self.pledge_row(
+            "total-union",
+            self.label("resettlement.total_union")?,
+            &totals.union_priorities,
+            true,
+        ));
+        rows.push(self.pledge_row("total", self.label("resettlement.total")?, &totals.total, true));
+        Ok(PledgeTable { periods: self.periods(), rows })
+    }
+
+    fn resettlement_lump_sum(&self) -> Result<String, String> {
+        let amount = self.p.special_cases.lump_sum("resettlement-priority").map(|l| l.amount).unwrap_or_default();
+        self.l.fill("resettlement.lump_sum", &[("amount", &whole(amount, self.lang))])
+    }
+
+    fn transfers(&self) -> Result<PledgeTable, String> {
+        let country = |c: &Option<String>| -> Result<String, String> {
+            c.as_ref().map(|c| self.label(&format!("country.{c}"))).transpose().map(Option::unwrap_or_default)
+        };
+        let mut rows = Vec::new();
+        for t in &self.p.special_cases.transfers {
+            let mut row = self.pledge_row(&t.id, self.label(&format!("transfers.{}", t.kind))?, &t.persons, false);
+            row.from = country(&t.from)?;
+            row.to = country(&Some(t.to.clone()))?;
+            rows.push(row);
+        }
+        Ok(PledgeTable { periods: self.periods(), rows })
+    }
+
+    fn admission(&self) -> Result<PledgeTable, String> {
+        let rows = match &self.p.special_cases.admission_turkey {
+            Some(persons) => vec![self.pledge_row("admission", self.label("admission.row")?, persons, false)],
+            None => vec![],
+        };
+        Ok(PledgeTable { periods: self.periods(), rows })
+    }
+
+    fn indicators(&self) -> Result<Vec<IndicatorGroupView>, String> {
+        let mut groups = Vec::new();
+        for g in &self.p.indicators {
+            let number = g.objective.trim_start_matches("so");
+            let mut rows = Vec::new();
+            for i in &g.indicators {
+                let name = match &i.name {
+                    Some(name) => self.inline(name),
+                    None => crate::escape::typst_markup(&self.label(&format!("indicator.{}.{}", g.objective, i.id))?),
+                };
+                rows.push(IndicatorRow {
+                    id: i.id.clone(),
+                    label_typst: format!("{} \\- {name}", crate::escape::typst_markup(&i.id.to_uppercase())),
+                    unit: self.label(match i.unit {
+                        Unit::Number => "unit.number",
+                        Unit::Percent => "unit.percent",
+                    })?,
+                    baseline: self.money(i.baseline),
+                    target: self.money(i.target),
+                    source_typst: self.inline(&i.source),
+                });
+            }
+            groups.push(IndicatorGroupView { label: format!("{number} - {}", self.so_name(&g.objective)?), rows });
+        }
+        Ok(groups)
+    }
+
+    fn framework(&self) -> Result<Vec<FrameworkSection>, String> {
+        let mut out = Vec::new();
+        for (key, narrative) in &self.p.framework.sections {
+            if *key == "main_beneficiaries" {
+                // 6.7 groups 6.7.1 and 6.7.2 and has no text of its own.
+                let title = self.label("section.beneficiaries")?;
+                out.push(FrameworkSection { key: "beneficiaries".into(), title, level: 2, text_typst: String::new() });
+            }
+            let level = if matches!(*key, "main_beneficiaries" | "direct_award") { 3 } else { 2 };
+            out.push(FrameworkSection {
+                key: key.to_string(),
+                title: self.label(&format!("section.{key}"))?,
+                level,
+                text_typst: self.narrative(narrative),
+            });
+        }
+        Ok(out)
+    }
+
+    fn table1(&self) -> Result<Vec<AmountRow>, String> {
+        let t = &self.f.table1;
+        let (so_abbr, no_abbr, sa_abbr) = (self.label("abbr.so")?, self.label("abbr.no")?, self.label("abbr.sa")?);
+        let mut rows = Vec::new();
+        let amount = |a: Option<Decimal>| a.map(|a| self.money(a)).unwrap_or_default();
+        for o in &t.objectives {
+            let so = format!("{so_abbr}{} {}", o.number, self.so_name(&o.id)?);
+            let lines = |kind: LineKind| o.lines.iter().filter(move |l| l.kind == kind);
+            for l in lines(LineKind::National) {
+                let name = self.label(&format!("no.{}.{}", o.id, l.id))?;
+                rows.push(AmountRow {
+                    label: format!("{so_abbr}{}.{no_abbr}{} {name}", o.number, l.number),
+                    amount: amount(l.amount),
+                    style: "line",
+                });
+            }
+            if !o.lines.is_empty() {
+                rows.push(AmountRow {
+                    label: self.l.fill("table1.total_no", &[("so", &so)])?,
+                    amount: self.money(o.total_national),
+                    style: "subtotal",
+                });
+            }
+            for l in lines(LineKind::Specific) {
+                let name = self.label(&format!("sa.{}", l.id))?;
+                rows.push(AmountRow {
+                    label: format!("{so_abbr}{}.{sa_abbr}{} {name}", o.number, l.number),
+                    amount: amount(l.amount),
+                    style: "line",
+                });
+            }
+            if !o.lines.is_empty() {
+                rows.push(AmountRow {
+                    label: self.l.fill("table1.total_sa", &[("so", &so)])?,
+                    amount: self.money(o.total_specific),
+                    style: "subtotal",
+                });
+            }
+            rows.push(AmountRow {
+                label: self.l.fill("table1.total_so", &[("so", &so)])?,
+                amount: self.money(o.total),
+                style: "total",
+            });
+        }
+        rows.push(AmountRow {
+            label: self.label("table1.technical_assistance")?,
+            amount: self.money(t.technical_assistance),
+            style: "line",
+        });
+        rows.push(AmountRow {
+            label: self.label("table1.special_cases")?,
+            amount: self.money(t.special_cases),
+            style: "subtotal",
+        });
+        rows.push(AmountRow { label: self.label("table1.grand_total")?, amount: self.money(t.total), style: "grand" });
+        Ok(rows)
+    }
+
+    fn year_table(&self, t: &YearTable, prefix: &str) -> Result<YearTableView, String> {
+        let rows = t
+            .rows
+            .iter()
+            .map(|r| {
+                Ok(YearRowView {
+                    label: self.label(&format!("{prefix}.{}", r.id))?,
+                    cells: r.cells.iter().map(|c| c.map(|c| self.money(c)).unwrap_or_default()).collect(),
+                    total: self.money(r.total),
+                })
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(YearTableView {
+            years: t.years.iter().map(i32::to_string).collect(),
+            rows,
+            totals: t.year_totals.iter().map(|v| self.money(*v)).collect(),
+            total: self.money(t.total),
+        })
+    }
+
+    fn documents(&self) -> Vec<Vec<String>> {
+        self.p
+            .meta
+            .documents
+            .iter()
+            .map(|d| {
+                vec![
+                    self.plain(&d.title),
+                    d.kind.clone(),
+                    d.date.clone(),
+                    d.local_reference.clone(),
+                    d.commission_reference.clone(),
+                    d.files.join(", "),
+                    d.sent_date.clone(),
+                    d.sent_by.clone(),
+                ]
+            })
+            .collect()
+    }
+
+    fn validation(&self, findings: &[Finding]) -> Result<Vec<ValidationRow>, String> {
+        findings
+            .iter()
+            .map(|f| {
+                let severity = self.label(match f.level {
+                    Level::Info => "severity.info",
+                    Level::Warning => "severity.warning",
+                    Level::Error => "severity.error",
+                })?;
+                let values: Vec<(&str, String)> = f.params.iter().map(|(k, v)| (*k, self.param(v))).collect();
+                let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                Ok(ValidationRow { severity, code: f.code.to_string(), message: self.l.fill(f.message, &refs)? })
+            })
+            .collect()
+    }
+
+    fn param(&self, v: &Param) -> String {
+        param_text(v, self.lang)
+    }
+}
+
+/// A rule parameter as printed in `lang`.
+pub fn param_text(v: &Param, lang: Lang) -> String {
+    match v {
+        Param::Amount(a) | Param::Percent(a) => decimal2(*a, lang),
+        Param::Year(y) => y.to_string(),
+        Param::Text(t) => t.clone(),
+    }
+}
+
+/// A whole amount without decimals (`10 000`), as in the lump-sum note of section 4.1.
+fn whole(amount: Decimal, lang: Lang) -> String {
+    match i64::try_from(amount.trunc()) {
+        Ok(n) if amount.fract().is_zero() => integer(n, lang),
+        _ => decimal2(amount, lang),
+    }
+}

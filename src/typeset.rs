@@ -1,0 +1,138 @@
+//! Stage 6, typeset: typst source → PDF bytes, with typst and typst-pdf as libraries.
+//!
+//! The World is in memory and sealed: one source (the rendered programme), fonts only from
+//! `fonts/`, no packages, no files, no network, and "today" is the programme's date, never
+//! the clock. The same source and fonts therefore give the same bytes.
+
+use std::path::Path;
+
+use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Duration, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+/// The bundled fonts, read once from a folder (never from the system).
+pub struct Fonts {
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+impl Fonts {
+    /// Loads every `.ttf`/`.otf` in `dir`, in file-name order so the book is deterministic.
+    pub fn load(dir: &Path) -> Result<Fonts, String> {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|e| format!("cannot read the font folder `{}`: {e}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("ttf" | "otf" | "TTF" | "OTF")))
+            .collect();
+        paths.sort();
+        let mut fonts = Vec::new();
+        for path in paths {
+            let data = std::fs::read(&path).map_err(|e| format!("cannot read font `{}`: {e}", path.display()))?;
+            fonts.extend(Font::iter(Bytes::new(data)));
+        }
+        if fonts.is_empty() {
+            return Err(format!("no fonts found in `{}`", dir.display()));
+        }
+        Ok(Fonts { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts })
+    }
+}
+
+/// The document-level facts typst needs besides the source.
+pub struct DocumentFacts {
+    /// (year, month, day): the programme version's date, used as "today" and as PDF date.
+    pub date: (i32, u8, u8),
+    /// A stable document identifier (e.g. CCI, version, edition), so the PDF ID never varies.
+    pub ident: String,
+}
+
+struct MemoryWorld<'a> {
+    library: LazyHash<Library>,
+    fonts: &'a Fonts,
+    main: Source,
+    today: Option<Datetime>,
+}
+
+fn main_id() -> FileId {
+    // One stable virtual path for every compilation: file ids are interned for the process.
+    RootedPath::new(VirtualRoot::Project, VirtualPath::new("/programme.typ").expect("valid path")).intern()
+}
+
+impl World for MemoryWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.fonts.book
+    }
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(FileError::NotFound(id.vpath().get_without_slash().into()))
+        }
+    }
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.source(id).map(Bytes::from_string)
+    }
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.fonts.get(index).cloned()
+    }
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
+
+/// Typesets typst source into PDF bytes, or returns the diagnostics, each shown with the
+/// generated source line it points at.
+pub fn pdf(source: &str, fonts: &Fonts, facts: &DocumentFacts) -> Result<Vec<u8>, Vec<String>> {
+    let (y, m, d) = facts.date;
+    let today = Datetime::from_ymd(y, m, d);
+    let world = MemoryWorld {
+        library: LazyHash::new(Library::builder().build()),
+        fonts,
+        main: Source::new(main_id(), source.to_string()),
+        today,
+    };
+    let compiled = typst::compile::<PagedDocument>(&world);
+    let document = compiled.output.map_err(|errors| describe(&world, &errors))?;
+    let options = PdfOptions {
+        ident: Smart::Custom(facts.ident.clone()),
+        creator: Smart::Custom(Some("amif-doc".into())),
+        timestamp: today.map(Timestamp::new_utc),
+        standards: PdfStandards::new(&[PdfStandard::V_1_7]).map_err(|e| vec![e.message().to_string()])?,
+        ..PdfOptions::default()
+    };
+    let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| describe(&world, &errors))?;
+    typst::comemo::evict(10);
+    Ok(bytes)
+}
+
+/// `error: message` + `--> programme.typ:line:col` + the generated source line + hints.
+fn describe(world: &MemoryWorld, diagnostics: &[SourceDiagnostic]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| {
+            let mut text = format!("typst error: {}", d.message);
+            if let Some(range) = world.range(d.span) {
+                let lines = world.main.lines();
+                if let (Some(line), Some(col)) = (lines.byte_to_line(range.start), lines.byte_to_column(range.start)) {
+                    let src_line = world.main.text().lines().nth(line).unwrap_or("");
+                    text.push_str(&format!("\n  --> programme.typ:{}:{}\n   | {src_line}", line + 1, col + 1));
+                }
+            }
+            for hint in &d.hints {
+                text.push_str(&format!("\n   = hint: {}", hint.v));
+            }
+            text
+        })
+        .collect()
+}
