@@ -22,6 +22,9 @@ pub struct Options {
     pub out: PathBuf,
     pub langs: Vec<Lang>,
     pub keep_typst: bool,
+    /// Build even when programme rules report errors: the editions say DRAFT on every page
+    /// and list the errors in their validation section. Content errors still stop the build.
+    pub draft: bool,
 }
 
 /// Why a build stopped.
@@ -50,6 +53,15 @@ pub struct Checked {
 /// load → model → compute → check. Rule errors are returned as diagnostics, worded with
 /// the English labels of `catalogue`.
 pub fn load_and_check(content: &Path, catalogue: &Catalogue) -> Result<Checked, BuildError> {
+    load_and_check_with(content, catalogue, false)
+}
+
+/// As [`load_and_check`]; with `allow_rule_errors`, rule errors stay findings (draft builds).
+pub fn load_and_check_with(
+    content: &Path,
+    catalogue: &Catalogue,
+    allow_rule_errors: bool,
+) -> Result<Checked, BuildError> {
     let (raw, files) = match load::load_dir(content) {
         Ok(loaded) => loaded,
         Err(d) => return Err(BuildError::Content(d, SourceFiles { root: root_of(content), files: vec![] })),
@@ -63,7 +75,7 @@ pub fn load_and_check(content: &Path, catalogue: &Catalogue) -> Result<Checked, 
     let labels = catalogue.for_lang(Lang::En)?;
     let errors: Vec<Diagnostic> =
         findings.iter().filter(|f| f.level == Level::Error).map(|f| rule_diagnostic(f, &labels, &files)).collect();
-    if !errors.is_empty() {
+    if !errors.is_empty() && !allow_rule_errors {
         return Err(BuildError::Content(Diagnostics(errors), files));
     }
     Ok(Checked { programme, figures, findings, files })
@@ -98,14 +110,16 @@ pub struct Output {
 /// typeset successfully.
 pub fn build(opts: &Options) -> Result<Vec<Output>, BuildError> {
     let catalogue = Catalogue::load(&opts.templates.join("labels.yaml"))?;
-    let checked = load_and_check(&opts.content, &catalogue)?;
+    let checked = load_and_check_with(&opts.content, &catalogue, opts.draft)?;
+    let draft = checked.findings.iter().any(|f| f.level == Level::Error);
     let templates = Templates::load(&opts.templates)?;
     let fonts = Fonts::load(&opts.fonts)?;
     let mut pending = Vec::new();
     for &lang in &opts.langs {
         let edition = Edition { name: format!("programme-{lang}"), lang };
         let labels = catalogue.for_lang(lang)?;
-        let view = view::build(&checked.programme, &checked.figures, &checked.findings, &edition, &labels)?;
+        let mut view = view::build(&checked.programme, &checked.figures, &checked.findings, &edition, &labels)?;
+        view.draft = draft;
         let source = templates.render(&view, &labels)?;
         let meta = &checked.programme.meta;
         let facts = DocumentFacts { date: meta.date, ident: format!("{}-{}-{}", meta.cci, meta.version, edition.name) };

@@ -50,4 +50,7 @@ pub struct BuildArgs {
     /// Also write the generated typst source beside each PDF.
     #[arg(long, global = true)]
     pub keep_typst: bool,
+    /// Build even if programme rules fail (not content errors): pages say DRAFT.
+    #[arg(long, global = true)]
+    pub draft: bool,
 }

@@ -164,6 +164,7 @@ impl Loader {
         match parse::<T>(text) {
             Ok(value) => Some((id, value)),
             Err((path, message, line, column, hint)) => {
+                let path = format!("{}{path}", yaml_root(rel)).trim_end_matches('.').to_string();
                 let mut d =
                     Diagnostic::error("yaml-schema", message).at(Location { file: display, line, column, path });
                 if let Some(hint) = hint {
@@ -211,6 +212,16 @@ impl Loader {
     }
 }
 
+/// The YAML path prefix of a content file's values in diagnostics: `objectives.so1.`,
+/// `financing.`; `summary.yaml` and `baseline.yaml` start with their own single key.
+pub fn yaml_root(rel: &str) -> String {
+    let stem = rel.trim_end_matches(".yaml").replace('/', ".");
+    match stem.as_str() {
+        "summary" | "baseline" => String::new(),
+        _ => format!("{stem}."),
+    }
+}
+
 type ParseFailure = (String, String, usize, usize, Option<String>);
 
 /// Parses one document, keeping the YAML path of the failing value.
@@ -224,6 +235,12 @@ fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ParseFailure> {
         let mut message = inner.to_string();
         if let Some(cut) = message.rfind(" at line ") {
             message.truncate(cut);
+        }
+        // serde_yaml starts its message with the path; we print the path separately.
+        if let Some((head, rest)) = message.split_once(": ") {
+            if !path.is_empty() && path.starts_with(head) {
+                message = rest.to_string();
+            }
         }
         let (message, hint) = explain(&message);
         (path, message, line, column, hint)

@@ -14,6 +14,7 @@ use cli::{BuildArgs, Cli, Command, PathArgs};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let is_build = !matches!(cli.command, Some(Command::Check(_)));
     let result = match cli.command {
         None => run_build(&cli.build),
         Some(Command::Build(args)) => run_build(&args),
@@ -22,7 +23,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            report(&error);
+            report(&error, is_build);
             ExitCode::FAILURE
         }
     }
@@ -37,6 +38,7 @@ fn run_build(args: &BuildArgs) -> Result<(), BuildError> {
         out: args.out.clone(),
         langs,
         keep_typst: args.keep_typst,
+        draft: args.draft,
     };
     let started = std::time::Instant::now();
     let outputs = build::build(&opts)?;
@@ -62,12 +64,13 @@ fn run_check(args: &PathArgs) -> Result<(), BuildError> {
     Ok(())
 }
 
-fn report(error: &BuildError) {
+fn report(error: &BuildError, is_build: bool) {
     match error {
         BuildError::Content(diagnostics, files) => {
             diag::emit(&diagnostics.0, &files.root);
             let errors = diagnostics.0.iter().filter(|d| d.severity == diag::Severity::Error).count();
-            eprintln!("error: the content has {errors} problem(s); nothing was written");
+            let outcome = if is_build { "; nothing was written" } else { "" };
+            eprintln!("error: the content has {errors} problem(s){outcome}");
         }
         BuildError::Other(message) => eprintln!("error: {message}"),
     }

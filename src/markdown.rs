@@ -42,7 +42,9 @@ pub fn to_typst(markdown: &str) -> String {
             Event::End(TagEnd::List(_)) => {
                 lists.pop();
                 if lists.is_empty() {
-                    out.push_str("\n\n");
+                    while !out.ends_with("\n\n") {
+                        out.push('\n');
+                    }
                 }
             }
             Event::Start(Tag::Item) => {

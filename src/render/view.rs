@@ -22,6 +22,8 @@ pub struct Edition {
 
 #[derive(Debug, Serialize)]
 pub struct View {
+    /// Set by the build when programme rules failed and a draft was asked for.
+    pub draft: bool,
     pub lang: &'static str,
     pub lang_code: String,
     pub document_title: String,
@@ -239,6 +241,7 @@ impl ViewBuilder<'_> {
         let meta = &p.meta;
         let (year, month, day) = meta.date;
         Ok(View {
+            draft: false,
             lang: self.lang.code(),
             lang_code: self.label("lang.code")?,
             document_title: self.plain(&meta.title),

@@ -1,0 +1,248 @@
+//! Broken content gets clear diagnostics: code, file:line:col, YAML path and hint, all of
+//! them at once, and never a panic. A failed build leaves the previous PDFs untouched.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use amif_doc::build::{BuildError, load_and_check};
+use amif_doc::labels::Catalogue;
+use amif_doc::lang::Lang;
+use common::*;
+use proptest::prelude::*;
+
+/// Loads and checks `content`, returning every diagnostic as its one-line form.
+fn problems(content: &Path) -> Vec<String> {
+    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    match load_and_check(content, &catalogue) {
+        Ok(_) => vec![],
+        Err(BuildError::Content(d, _)) => d.0.iter().map(|d| d.to_string()).collect(),
+        Err(BuildError::Other(s)) => vec![s],
+    }
+}
+
+/// A copy of the bundled content with one edit applied, and its diagnostics.
+fn broken(name: &str, file: &str, from: &str, to: &str) -> Vec<String> {
+    let dir = scratch(name);
+    let content = copy_content(&dir);
+    edit(&content.join(file), from, to);
+    problems(&content)
+}
+
+#[test]
+fn the_bundled_content_is_valid() {
+    assert_eq!(problems(&repo().join("content")), Vec::<String>::new());
+}
+
+#[test]
+fn unknown_key_gets_did_you_mean() {
+    let got = broken("unknown-key", "objectives/so2.yaml", "        title: Promote", "        titel: Promote");
+    assert_eq!(
+        got,
+        [
+            "error[yaml-schema]: content/objectives/so2.yaml:46:9: objectives.so2.national_objectives[0].actions[0].titel: unknown key `titel` (hint: did you mean `title`?)"
+        ]
+    );
+}
+
+#[test]
+fn wrong_type_names_the_path() {
+    let got = broken("wrong-type", "objectives/so2.yaml", "number: 11", "number: eleven");
+    assert_eq!(
+        got,
+        [
+            "error[yaml-schema]: content/objectives/so2.yaml:44:17: objectives.so2.national_objectives[0].actions[0].number: invalid type: string \"eleven\", expected u32"
+        ]
+    );
+}
+
+#[test]
+fn missing_field_is_reported() {
+    let got = broken("missing", "programme.yaml", "cci: 2014BE65AMNP001\n", "");
+    assert_eq!(got, ["error[yaml-schema]: content/programme.yaml:3:1: programme: missing field `cci`"]);
+}
+
+#[test]
+fn amounts_must_be_exact_decimals() {
+    for (bad, why) in [
+        ("12,5", "`12,5` is not a plain decimal number like 1234.56"),
+        ("1e6", "`1e6` is not a plain decimal number like 1234.56"),
+        ("1.2.3", "`1.2.3` is not a plain decimal number like 1234.56"),
+        ("9697565.695", "`9697565.695` has more than two decimals"),
+    ] {
+        let got = broken("amount", "financing.yaml", "no2: 9697565.69", &format!("no2: {bad}"));
+        assert_eq!(got, [format!("error[yaml-schema]: content/financing.yaml:13:10: financing.table1.so1.no2: {why}")]);
+    }
+}
+
+#[test]
+fn unknown_scope_is_located() {
+    let got = broken("scope", "objectives/so2.yaml", "scope: flemish", "scope: flemmish");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("error[scope-unknown]: content/objectives/so2.yaml:"), "{}", got[0]);
+    assert!(got[0].ends_with(".scope: unknown scope `flemmish` (expected federal, flemish, french or german) (hint: did you mean `flemish`?)"), "{}", got[0]);
+    assert!(got[0].contains(": objectives.so2.objective["), "{}", got[0]);
+}
+
+#[test]
+fn timetable_years_and_order_are_checked() {
+    let got = broken("years", "objectives/so1.yaml", "planning: 2014\n", "planning: 2031\n");
+    assert_eq!(
+        got,
+        [
+            "error[year-range]: content/objectives/so1.yaml:43:11: objectives.so1.national_objectives[0].actions[0].timetable.planning: year 2031 is outside 2014-2020",
+            "error[timetable-order]: content/objectives/so1.yaml:40:9: objectives.so1.national_objectives[0].actions[0].timetable: phases out of order: planning 2031, implementation 2015, closing 2022 (hint: planning ≤ implementation ≤ closing)",
+        ]
+    );
+}
+
+#[test]
+fn empty_and_non_utf8_files() {
+    let dir = scratch("files");
+    let content = copy_content(&dir);
+    std::fs::write(content.join("summary.yaml"), "# nothing yet\n").unwrap();
+    std::fs::write(content.join("framework.yaml"), b"partnership_preparation: \xff\xfe\n").unwrap();
+    std::fs::write(content.join("extra.yaml"), "a: 1\n").unwrap();
+    assert_eq!(
+        problems(&content),
+        [
+            "error[file-empty]: content/summary.yaml:1:1: file is empty",
+            "error[not-utf8]: content/framework.yaml:1:1: file is not valid UTF-8 (byte 25) (hint: save the file as UTF-8)",
+            "error[file-unknown]: content/extra.yaml:1:1: unknown content file `extra.yaml` (hint: content files are: programme.yaml, summary.yaml, baseline.yaml, special_cases.yaml, indicators.yaml, framework.yaml, financing.yaml, objectives/*.yaml)",
+        ]
+    );
+}
+
+#[test]
+fn yaml_syntax_error_is_located() {
+    let got = broken("syntax", "indicators.yaml", "  - id: c2.1\n", "  - id: [c2.1\n");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("error[yaml-schema]: content/indicators.yaml:"), "{}", got[0]);
+}
+
+/// Five different errors in one fixture: all five are reported.
+#[test]
+fn five_errors_are_reported_at_once() {
+    let dir = scratch("five");
+    let content = copy_content(&dir);
+    edit(&content.join("objectives/so2.yaml"), "scope: flemish", "scope: walloon");
+    edit(&content.join("objectives/so3.yaml"), "id: a18", "id: a17");
+    edit(&content.join("special_cases.yaml"), "lump_sum: resettlement-priority", "lump_sum: resettlement-prio");
+    edit(&content.join("indicators.yaml"), "unit: percent", "unit: percentage");
+    edit(&content.join("financing.yaml"), "    2019: 5325698.99", "    2029: 5325698.99");
+    let got = problems(&content);
+    let codes: Vec<&str> = got.iter().map(|d| &d[..d.find(']').unwrap() + 1]).collect();
+    assert_eq!(
+        codes,
+        [
+            "error[scope-unknown]",
+            "error[id-duplicate]",
+            "error[id-unknown]",
+            "error[unit-unknown]",
+            "error[year-range]"
+        ],
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn rule_2_22_1_quotes_both_amounts() {
+    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let checked = load_and_check(&repo().join("content"), &catalogue).unwrap();
+    let labels = catalogue.for_lang(Lang::En).unwrap();
+    let codes: Vec<&str> = checked.findings.iter().map(|f| f.code).collect();
+    assert_eq!(codes, ["", "2.15", "2.22.1"]);
+    let d = amif_doc::build::rule_diagnostic(&checked.findings[2], &labels, &checked.files).to_string();
+    assert_eq!(
+        d,
+        "warning[2.22.1]: content/financing.yaml:6:1: financing.basic_amount: The total allocation to the programme (national objectives + TA) for AMIF (115,379,784.00) should be equal to the total allocation for basic amounts in the financial perspective (100,817,784.00)."
+    );
+}
+
+#[test]
+fn minimum_share_is_an_error_without_justification() {
+    let got = broken("share", "financing.yaml", "no2: 36124814.06", "no2: 16124814.06");
+    assert!(
+        got.iter().any(|d| d.starts_with("error[amif.share-so2]: content/financing.yaml:")
+            && d.contains("(18.14%) is below the minimum of 20.00%")),
+        "{got:#?}"
+    );
+    let dir = scratch("share-justified");
+    let content = copy_content(&dir);
+    edit(&content.join("financing.yaml"), "no2: 36124814.06", "no2: 16124814.06");
+    edit(
+        &content.join("financing.yaml"),
+        "justification: \"\"",
+        "justification: |\n  Integration is funded by the ESF as well.\n",
+    );
+    let got = problems(&content);
+    assert!(!got.iter().any(|d| d.contains("amif.share-so2")), "{got:#?}");
+}
+
+#[test]
+fn commitments_must_cover_each_years_special_cases() {
+    let got = broken("cover", "financing.yaml", "    2016: 31792301.00", "    2016: 11792301.00");
+    assert!(got.contains(&"error[amif.year-cover]: content/financing.yaml:26:1: financing.table3: The commitments for 2016 (20,477,112.00) do not cover that year's special cases (23,278,000.00).".to_string()), "{got:#?}");
+}
+
+/// A build that fails leaves the previous PDFs byte-identical.
+#[test]
+fn a_failed_build_keeps_the_previous_pdfs() {
+    let dir = scratch("keep");
+    let content = copy_content(&dir);
+    build(&content, &dir, &Lang::ALL).unwrap();
+    let before: Vec<Vec<u8>> =
+        ["programme-fr.pdf", "programme-en.pdf"].iter().map(|n| std::fs::read(dir.join(n)).unwrap()).collect();
+    edit(&content.join("summary.yaml"), "summary: |", "summary: |\n  A new first sentence.\n");
+    edit(&content.join("objectives/so1.yaml"), "closing: 2022", "closing: 2013");
+    assert!(build(&content, &dir, &Lang::ALL).is_err());
+    let after: Vec<Vec<u8>> =
+        ["programme-fr.pdf", "programme-en.pdf"].iter().map(|n| std::fs::read(dir.join(n)).unwrap()).collect();
+    assert!(before == after, "a failed build changed the PDFs");
+    let stray: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(stray.is_empty(), "temporary files left: {stray:?}");
+}
+
+fn yaml_value() -> impl Strategy<Value = serde_yaml::Value> {
+    let leaf = prop_oneof![
+        Just(serde_yaml::Value::Null),
+        any::<bool>().prop_map(serde_yaml::Value::Bool),
+        any::<i64>().prop_map(|n| serde_yaml::Value::Number(n.into())),
+        "[a-z0-9 .,#*_@<>-]{0,12}".prop_map(serde_yaml::Value::String),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(serde_yaml::Value::Sequence),
+            prop::collection::vec(("[a-z_]{1,10}", inner), 0..4).prop_map(|kv| {
+                serde_yaml::Value::Mapping(kv.into_iter().map(|(k, v)| (serde_yaml::Value::String(k), v)).collect())
+            }),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// Arbitrary bytes in a content file: a diagnostic, never a panic.
+    #[test]
+    fn arbitrary_bytes_give_a_diagnostic(bytes in prop::collection::vec(any::<u8>(), 0..200), file in 0usize..4) {
+        let dir = scratch("fuzz-bytes");
+        let content = copy_content(&dir);
+        let name = ["programme.yaml", "objectives/so1.yaml", "financing.yaml", "special_cases.yaml"][file];
+        std::fs::write(content.join(name), &bytes).unwrap();
+        prop_assert!(!problems(&content).is_empty());
+    }
+
+    /// Arbitrary YAML documents: a diagnostic (or, by chance, valid content), never a panic.
+    #[test]
+    fn arbitrary_yaml_never_panics(doc in yaml_value(), file in 0usize..4) {
+        let dir = scratch("fuzz-yaml");
+        let content = copy_content(&dir);
+        let name = ["programme.yaml", "objectives/so2.yaml", "indicators.yaml", "framework.yaml"][file];
+        std::fs::write(content.join(name), serde_yaml::to_string(&doc).unwrap()).unwrap();
+        let _ = problems(&content);
+    }
+}
