@@ -45,6 +45,9 @@ pub fn check(p: &Programme, f: &Figures) -> Vec<Finding> {
     minimum_shares(p, f, &mut findings);
     annual_commitments_match_plan(f, &mut findings);
     commitments_cover_special_cases(f, &mut findings);
+    resettlement_target_within_pledges(p, f, &mut findings);
+    funded_lines_have_actions(p, f, &mut findings);
+    main_actions_are_unique(p, &mut findings);
     if !findings.iter().any(|x| x.level == Level::Error) {
         let info = Finding { level: Level::Info, code: "", message: "rule.validated", params: vec![], path: "" };
         findings.insert(0, info);
@@ -142,6 +145,78 @@ fn commitments_cover_special_cases(f: &Figures, out: &mut Vec<Finding>) {
                 ],
                 path: "financing.table3",
             });
+        }
+    }
+}
+
+/// C6 (persons resettled with the Fund's support) cannot exceed the persons pledged for
+/// resettlement over the programme: the Fund pays the resettlement lump sums for pledged persons
+/// only, so a higher target could not be financed. A target of 0 with pledges is also flagged:
+/// the pledges would then have no indicator to report against. Warning, as SFC would.
+fn resettlement_target_within_pledges(p: &Programme, f: &Figures, out: &mut Vec<Finding>) {
+    let pledged: i64 = f.resettlement.total.iter().flatten().sum();
+    let Some(c6) =
+        p.indicators.iter().filter(|g| g.objective == "so1").flat_map(|g| &g.indicators).find(|i| i.id == "c6")
+    else {
+        return;
+    };
+    let target = c6.target;
+    if target > Decimal::from(pledged) || (target.is_zero() && pledged > 0) {
+        out.push(Finding {
+            level: Level::Warning,
+            code: "amif.c6-pledges",
+            message: "rule.c6-pledges",
+            params: vec![("target", Param::Amount(target)), ("pledged", Param::Amount(Decimal::from(pledged)))],
+            path: "indicators.so1",
+        });
+    }
+}
+
+/// A national objective that receives money in Table 1 must say, in section 3, what the
+/// money is for: at least one action. Otherwise the amount cannot be justified to the Commission.
+fn funded_lines_have_actions(p: &Programme, f: &Figures, out: &mut Vec<Finding>) {
+    for o in &f.table1.objectives {
+        for line in o.lines.iter().filter(|l| l.kind == crate::compute::LineKind::National) {
+            let funded = line.amount.is_some_and(|a| !a.is_zero());
+            let has_actions = p
+                .objectives
+                .iter()
+                .filter(|so| so.id == o.id)
+                .flat_map(|so| &so.national_objectives)
+                .any(|no| no.id == line.id && !no.actions.is_empty());
+            if funded && !has_actions {
+                out.push(Finding {
+                    level: Level::Warning,
+                    code: "amif.line-without-actions",
+                    message: "rule.line-without-actions",
+                    params: vec![("line", Param::Text(format!("{}.{}", o.id, line.id).to_uppercase()))],
+                    path: "financing.table1",
+                });
+            }
+        }
+    }
+}
+
+/// The timetable's "main action" numbers identify actions within a national objective: two
+/// actions with the same number would make the timetable ambiguous.
+fn main_actions_are_unique(p: &Programme, out: &mut Vec<Finding>) {
+    for so in &p.objectives {
+        for no in &so.national_objectives {
+            let mut seen = std::collections::BTreeSet::new();
+            for t in no.actions.iter().filter_map(|a| a.timetable.as_ref()) {
+                if !seen.insert(t.main_action) {
+                    out.push(Finding {
+                        level: Level::Error,
+                        code: "amif.main-action-twice",
+                        message: "rule.main-action-twice",
+                        params: vec![
+                            ("line", Param::Text(format!("{}.{}", so.id, no.id).to_uppercase())),
+                            ("number", Param::Text(t.main_action.to_string())),
+                        ],
+                        path: "objectives",
+                    });
+                }
+            }
         }
     }
 }

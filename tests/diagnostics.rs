@@ -246,3 +246,51 @@ proptest! {
         let _ = problems(&content);
     }
 }
+
+#[test]
+fn empty_required_texts_are_errors() {
+    let got = broken(
+        "empty-text",
+        "objectives/so3.yaml",
+        "title: Maximise the access to the voluntary return programme.",
+        "title: \"\"",
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].starts_with("error[text-empty]: content/objectives/so3.yaml:"), "{}", got[0]);
+    assert!(got[0].ends_with("objectives.so3.national_objectives[0].actions[0].title: this text is empty (hint: write the text, or remove the entry)"), "{}", got[0]);
+}
+
+#[test]
+fn c6_target_beyond_pledges_is_a_warning() {
+    let dir = scratch("c6");
+    let content = copy_content(&dir);
+    edit(&content.join("indicators.yaml"), "target: 1450.00", "target: 4000.00");
+    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let checked = load_and_check(&content, &catalogue).unwrap();
+    let labels = catalogue.for_lang(Lang::En).unwrap();
+    let c6: Vec<String> = checked
+        .findings
+        .iter()
+        .filter(|f| f.code == "amif.c6-pledges")
+        .map(|f| amif_doc::build::rule_diagnostic(f, &labels, &checked.files).to_string())
+        .collect();
+    assert_eq!(
+        c6,
+        [
+            "warning[amif.c6-pledges]: content/indicators.yaml:5:1: indicators.so1: The target of indicator C6 (4,000.00) must be positive and not exceed the number of persons pledged for resettlement (3,865.00)."
+        ]
+    );
+}
+
+#[test]
+fn a_funded_line_needs_actions_and_main_actions_are_unique() {
+    let dir = scratch("lines");
+    let content = copy_content(&dir);
+    edit(&content.join("financing.yaml"), "  so2:\n", "  so2:\n    no1: 1000.00\n");
+    edit(&content.join("financing.yaml"), "    2014: 4704189.95", "    2014: 4705189.95");
+    edit(&content.join("objectives/so1.yaml"), "main_action: 2", "main_action: 1");
+    let got = problems(&content);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].starts_with("error[amif.main-action-twice]"), "{}", got[0]);
+    assert!(got[0].ends_with("Main action number 1 is used twice in SO1.NO1."), "{}", got[0]);
+}

@@ -241,9 +241,9 @@ pub fn build(raw: RawContent, files: &SourceFiles) -> Result<Programme, Diagnost
     let mut b = Builder { files, source, problems: vec![], file: raw.meta.0, prefix: String::new() };
     let meta = b.meta(raw.meta.1);
     b.file = raw.summary.0;
-    let summary = b.narrative(raw.summary.1.summary, "summary");
+    let summary = b.required_narrative(raw.summary.1.summary, "summary");
     b.file = raw.baseline.0;
-    let baseline = b.narrative(raw.baseline.1.baseline, "baseline");
+    let baseline = b.required_narrative(raw.baseline.1.baseline, "baseline");
     let objectives = b.objectives(raw.objectives, &meta);
     b.file = raw.special_cases.0;
     let special_cases = b.special_cases(raw.special_cases.1);
@@ -299,6 +299,29 @@ impl Builder<'_> {
             self.error("text-no-source", path, msg, Some(format!("add `{}: ...`", self.source)));
             by_lang.insert(self.source, String::new());
         }
+    }
+
+    /// A text that must say something: an empty one is an error (`text-empty`).
+    fn required_text(&mut self, raw: RawText, path: &str) -> Text {
+        let text = self.text(raw, path);
+        if text.by_lang.values().all(|t| t.trim().is_empty()) {
+            self.error(
+                "text-empty",
+                path,
+                "this text is empty".into(),
+                Some("write the text, or remove the entry".into()),
+            );
+        }
+        text
+    }
+
+    /// A narrative that must say something.
+    fn required_narrative(&mut self, raw: RawNarrative, path: &str) -> Narrative {
+        let narrative = self.narrative(raw, path);
+        if narrative.is_empty() {
+            self.error("text-empty", path, "this text is empty".into(), Some("write the text".into()));
+        }
+        narrative
     }
 
     fn scope(&mut self, raw: Option<String>, path: &str) -> Option<Scope> {
@@ -383,7 +406,7 @@ impl Builder<'_> {
             })
             .collect();
         Meta {
-            title: self.text(raw.title, "title"),
+            title: self.required_text(raw.title, "title"),
             member_state: self.text(raw.member_state, "member_state"),
             responsible_authority: self.text(raw.responsible_authority, "responsible_authority"),
             cci: raw.cci,
@@ -417,7 +440,7 @@ impl Builder<'_> {
             if !seen.insert(o.id.clone()) {
                 self.error("id-duplicate", "id", format!("specific objective `{}` is defined twice", o.id), None);
             }
-            let objective = self.narrative(o.objective, "objective");
+            let objective = self.required_narrative(o.objective, "objective");
             let mut nos = Vec::new();
             let mut no_seen = BTreeSet::new();
             for (i, no) in o.national_objectives.into_iter().enumerate() {
@@ -454,7 +477,7 @@ impl Builder<'_> {
                     }
                     actions.push(Action {
                         scope: self.scope(a.scope, &format!("{at}.scope")),
-                        title: self.text(a.title, &format!("{at}.title")),
+                        title: self.required_text(a.title, &format!("{at}.title")),
                         body: a.body.map(|n| self.narrative(n, &format!("{at}.body"))).unwrap_or_default(),
                         timetable: a.timetable.map(|t| self.timetable(t, &format!("{at}.timetable"), meta)),
                         id: a.id,
@@ -511,7 +534,7 @@ impl Builder<'_> {
         }
         Timetable {
             main_action: t.main_action,
-            name: self.text(t.name, &format!("{at}.name")),
+            name: self.required_text(t.name, &format!("{at}.name")),
             planning: t.planning,
             implementation: t.implementation,
             closing: t.closing,
@@ -626,7 +649,7 @@ impl Builder<'_> {
                 };
                 indicators.push(Indicator {
                     name: it.name.map(|n| self.text(n, &format!("{at}.name"))),
-                    source: self.text(it.source, &format!("{at}.source")),
+                    source: self.required_text(it.source, &format!("{at}.source")),
                     id: it.id,
                     unit,
                     baseline: it.baseline.0,
