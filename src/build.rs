@@ -25,6 +25,9 @@ pub struct Options {
     /// Build even when programme rules report errors: the editions say DRAFT on every page
     /// and list the errors in their validation section. Content errors still stop the build.
     pub draft: bool,
+    /// Overrides the PDF metadata date (the CLI passes `SOURCE_DATE_EPOCH` here). The printed
+    /// date stays the programme's.
+    pub source_date_epoch: Option<i64>,
 }
 
 /// Why a build stopped.
@@ -120,6 +123,9 @@ pub fn build(opts: &Options) -> Result<Vec<Output>, BuildError> {
         let labels = catalogue.for_lang(lang)?;
         let mut view = view::build(&checked.programme, &checked.figures, &checked.findings, &edition, &labels)?;
         view.draft = draft;
+        if let Some(epoch) = opts.source_date_epoch {
+            view.cover.pdf_date = view::PdfDate::from_unix(epoch);
+        }
         let source = templates.render(&view, &labels)?;
         let meta = &checked.programme.meta;
         let facts = DocumentFacts { date: meta.date, ident: format!("{}-{}-{}", meta.cci, meta.version, edition.name) };

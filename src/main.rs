@@ -39,6 +39,7 @@ fn run_build(args: &BuildArgs) -> Result<(), BuildError> {
         langs,
         keep_typst: args.keep_typst,
         draft: args.draft,
+        source_date_epoch: source_date_epoch()?,
     };
     let started = std::time::Instant::now();
     let outputs = build::build(&opts)?;
@@ -47,6 +48,19 @@ fn run_build(args: &BuildArgs) -> Result<(), BuildError> {
     }
     eprintln!("built {} edition(s) in {:.1} s", outputs.len(), started.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// `SOURCE_DATE_EPOCH` (reproducible-builds.org): the only environment input, and only for
+/// the PDF metadata date.
+fn source_date_epoch() -> Result<Option<i64>, BuildError> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| BuildError::Other(format!("SOURCE_DATE_EPOCH `{value}` is not a number of seconds"))),
+        Err(_) => Ok(None),
+    }
 }
 
 fn run_check(args: &PathArgs) -> Result<(), BuildError> {

@@ -107,7 +107,8 @@ pub fn pdf(source: &str, fonts: &Fonts, facts: &DocumentFacts) -> Result<Vec<u8>
         ident: Smart::Custom(facts.ident.clone()),
         creator: Smart::Custom(Some("amif-doc".into())),
         timestamp: today.map(Timestamp::new_utc),
-        standards: PdfStandards::new(&[PdfStandard::V_1_7]).map_err(|e| vec![e.message().to_string()])?,
+        standards: PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
+            .map_err(|e| vec![e.message().to_string()])?,
         ..PdfOptions::default()
     };
     let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| describe(&world, &errors))?;

@@ -114,3 +114,76 @@ fn builds_are_reproducible() {
     build(&repo().join("content"), &b, &[Lang::Fr]).unwrap();
     assert!(std::fs::read(a.join("programme-fr.pdf")).unwrap() == std::fs::read(b.join("programme-fr.pdf")).unwrap());
 }
+
+/// The binary itself: another time zone and a later clock give the same bytes; a
+/// SOURCE_DATE_EPOCH changes only the metadata date.
+#[test]
+fn cli_builds_are_byte_identical_across_time_zones_and_clocks() {
+    let run = |out: &std::path::Path, tz: &str, epoch: Option<&str>| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc"));
+        cmd.current_dir(repo()).args(["build", "--lang", "en", "--out"]).arg(out).env("TZ", tz);
+        match epoch {
+            Some(e) => cmd.env("SOURCE_DATE_EPOCH", e),
+            None => cmd.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        let status = cmd.status().unwrap();
+        assert!(status.success());
+        std::fs::read(out.join("programme-en.pdf")).unwrap()
+    };
+    let first = run(&scratch("tz-a"), "UTC", None);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let second = run(&scratch("tz-b"), "Pacific/Kiritimati", None);
+    assert!(first == second, "bytes differ across time zones / clock");
+    let dated = run(&scratch("tz-c"), "UTC", Some("1700000000"));
+    assert!(first != dated, "SOURCE_DATE_EPOCH is ignored");
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() { copy_dir(&path, &target) } else { std::fs::copy(&path, &target).map(|_| ()).unwrap() }
+    }
+}
+
+/// PDF/UA-1 is enforced: a template adding an image without alternative text fails the build
+/// with typst's own accessibility error, pointing at the generated source.
+#[test]
+fn content_that_breaks_pdf_ua_fails_the_build() {
+    let dir = scratch("pdf-ua");
+    let templates = dir.join("templates");
+    copy_dir(&repo().join("templates"), &templates);
+    let main = templates.join("programme.typ");
+    let svg = r#"#image(bytes("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect width='10' height='10'/></svg>"))"#;
+    std::fs::write(&main, format!("{}\n{svg}\n", std::fs::read_to_string(&main).unwrap())).unwrap();
+    let mut opts = options(&repo().join("content"), &dir.join("out"), &[Lang::En]);
+    opts.templates = templates;
+    let error = describe(&amif_doc::build::build(&opts).err().expect("the build must fail"));
+    assert!(error.contains("PDF/UA-1 error: missing alt text"), "{error}");
+    assert!(error.contains("--> programme.typ:"), "{error}");
+    assert!(!dir.join("out/programme-en.pdf").exists());
+}
+
+/// The timeline chart carries an alternative text generated from the timetable rows.
+#[test]
+fn timeline_chart_has_a_generated_alternative_text() {
+    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let checked = amif_doc::build::load_and_check(&repo().join("content"), &catalogue).unwrap();
+    let labels = catalogue.for_lang(Lang::En).unwrap();
+    let edition = amif_doc::render::Edition { name: "x".into(), lang: Lang::En };
+    let view =
+        amif_doc::render::view::build(&checked.programme, &checked.figures, &checked.findings, &edition, &labels)
+            .unwrap();
+    assert!(
+        view.timeline.alt.starts_with("Chart of the indicative timetable: 16 actions from 2014 to 2022"),
+        "{}",
+        view.timeline.alt
+    );
+    assert!(
+        view.timeline
+            .alt
+            .contains("13 create an inclusive integration policy: planning 2014, implementation 2015, closing 2022.")
+    );
+    assert_eq!(view.timeline.groups.len(), 3);
+}

@@ -32,6 +32,7 @@ pub struct View {
     pub baseline_typst: String,
     pub objectives: Vec<ObjectiveView>,
     pub timetable: Vec<TimetableRow>,
+    pub timeline: Timeline,
     pub resettlement: PledgeTable,
     pub resettlement_pledging_typst: String,
     pub resettlement_heading: String,
@@ -62,6 +63,44 @@ pub struct Cover {
     pub day: u8,
     pub authority: String,
     pub authority_typst: String,
+    /// The date written into the PDF metadata: the programme's date, or SOURCE_DATE_EPOCH.
+    pub pdf_date: PdfDate,
+}
+
+#[derive(Debug, Serialize, Clone, Copy, PartialEq, Eq)]
+pub struct PdfDate {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+    pub hour: u8,
+    pub minute: u8,
+    pub second: u8,
+}
+
+impl PdfDate {
+    /// A UTC date from a Unix timestamp (as `SOURCE_DATE_EPOCH` gives it).
+    pub fn from_unix(seconds: i64) -> PdfDate {
+        let days = seconds.div_euclid(86_400);
+        let secs = seconds.rem_euclid(86_400);
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        PdfDate {
+            year,
+            month,
+            day,
+            hour: (secs / 3600) as u8,
+            minute: (secs / 60 % 60) as u8,
+            second: (secs % 60) as u8,
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -109,6 +148,29 @@ pub struct TimetableRow {
     pub planning: String,
     pub implementation: String,
     pub closing: String,
+}
+
+/// The timeline chart of section 3: one bar per timetable row, grouped by specific objective.
+#[derive(Debug, Serialize, Default)]
+pub struct Timeline {
+    pub years: Vec<String>,
+    pub groups: Vec<TimelineGroup>,
+    /// The chart's alternative text, generated from the same rows.
+    pub alt: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TimelineGroup {
+    pub label: String,
+    pub bars: Vec<TimelineBar>,
+}
+
+/// One bar: its label and, per year of the axis, the phase it is in
+/// (`planning`, `implementation`, `closing` or empty).
+#[derive(Debug, Serialize)]
+pub struct TimelineBar {
+    pub label: String,
+    pub cells: Vec<&'static str>,
 }
 
 /// A table of persons per pledging period (section 4).
@@ -258,11 +320,13 @@ impl ViewBuilder<'_> {
                 day,
                 authority: self.plain(&meta.responsible_authority),
                 authority_typst: self.inline(&meta.responsible_authority),
+                pdf_date: PdfDate { year, month, day, hour: 0, minute: 0, second: 0 },
             },
             summary_typst: self.narrative(&p.summary),
             baseline_typst: self.narrative(&p.baseline),
             objectives: self.objectives()?,
             timetable: self.timetable()?,
+            timeline: self.timeline()?,
             resettlement: self.resettlement()?,
             resettlement_pledging_typst: self.narrative(&p.special_cases.pledging),
             resettlement_heading: self.label("resettlement.heading")?,
@@ -357,6 +421,59 @@ impl ViewBuilder<'_> {
                 })
             })
             .collect()
+    }
+
+    fn timeline(&self) -> Result<Timeline, String> {
+        let rows = &self.f.timetable;
+        let (Some(first), Some(last)) =
+            (rows.iter().map(|r| r.planning).min(), rows.iter().map(|r| r.closing.max(r.implementation)).max())
+        else {
+            return Ok(Timeline::default());
+        };
+        let years: Vec<i32> = (first..=last).collect();
+        let so_abbr = self.label("abbr.so")?;
+        let mut groups: Vec<TimelineGroup> = Vec::new();
+        let mut described = Vec::new();
+        for r in rows {
+            let label = format!("{so_abbr}{} - {}", r.objective_number, self.so_name(&r.objective)?);
+            let name = r.name.for_edition(self.lang).0;
+            let bar_label = match r.action_number {
+                Some(n) => format!("{n} {name}"),
+                None => name.to_string(),
+            };
+            let cells = years
+                .iter()
+                .map(|&y| match y {
+                    y if y == r.closing => "closing",
+                    y if y >= r.implementation && y < r.closing => "implementation",
+                    y if y >= r.planning && y < r.implementation => "planning",
+                    _ => "",
+                })
+                .collect();
+            described.push(self.l.fill(
+                "timeline.alt_row",
+                &[
+                    ("action", &bar_label),
+                    ("planning", &r.planning.to_string()),
+                    ("implementation", &r.implementation.to_string()),
+                    ("closing", &r.closing.to_string()),
+                ],
+            )?);
+            let bar = TimelineBar { label: bar_label, cells };
+            match groups.last_mut() {
+                Some(g) if g.label == label => g.bars.push(bar),
+                _ => groups.push(TimelineGroup { label, bars: vec![bar] }),
+            }
+        }
+        let intro = self.l.fill(
+            "timeline.alt_intro",
+            &[("count", &rows.len().to_string()), ("first", &first.to_string()), ("last", &last.to_string())],
+        )?;
+        Ok(Timeline {
+            years: years.iter().map(i32::to_string).collect(),
+            groups,
+            alt: format!("{intro} {}", described.join(" ")),
+        })
     }
 
     fn periods(&self) -> Vec<String> {
@@ -597,5 +714,20 @@ fn whole(amount: Decimal, lang: Lang) -> String {
     match i64::try_from(amount.trunc()) {
         Ok(n) if amount.fract().is_zero() => integer(n, lang),
         _ => decimal2(amount, lang),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PdfDate;
+
+    #[test]
+    fn unix_timestamps_become_utc_dates() {
+        let d = |y, mo, da, h, mi, s| PdfDate { year: y, month: mo, day: da, hour: h, minute: mi, second: s };
+        assert_eq!(PdfDate::from_unix(0), d(1970, 1, 1, 0, 0, 0));
+        assert_eq!(PdfDate::from_unix(1_561_680_000), d(2019, 6, 28, 0, 0, 0));
+        assert_eq!(PdfDate::from_unix(951_782_399), d(2000, 2, 28, 23, 59, 59));
+        assert_eq!(PdfDate::from_unix(951_868_800), d(2000, 3, 1, 0, 0, 0));
+        assert_eq!(PdfDate::from_unix(-1), d(1969, 12, 31, 23, 59, 59));
     }
 }

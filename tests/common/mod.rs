@@ -62,6 +62,7 @@ pub fn options(content: &Path, out: &Path, langs: &[Lang]) -> Options {
         langs: langs.to_vec(),
         keep_typst: false,
         draft: false,
+        source_date_epoch: None,
     }
 }
 
