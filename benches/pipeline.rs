@@ -19,7 +19,6 @@ fn main() {
     let templates = Templates::load(&root.join("templates")).unwrap();
     let fonts = Fonts::load(&root.join("fonts")).unwrap();
     let labels = catalogue.for_lang(Lang::Fr).unwrap();
-    let edition = Edition { name: "programme-fr".into(), lang: Lang::Fr };
 
     let (mut engine, mut render, mut typeset_time) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     let mut pages = 0;
@@ -27,6 +26,7 @@ fn main() {
         let t = Instant::now();
         let checked = load_and_check(&root.join("content"), &catalogue).unwrap_or_else(|_| panic!("content invalid"));
         engine += t.elapsed();
+        let edition = Edition { spec: checked.programme.editions[0].clone(), lang: Lang::Fr };
 
         let t = Instant::now();
         let v = view::build(&checked.programme, &checked.figures, &checked.findings, &edition, &labels).unwrap();

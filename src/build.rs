@@ -5,10 +5,11 @@ use std::path::{Path, PathBuf};
 use crate::check::{self, Finding, Level};
 use crate::compute::{self, Figures};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::excerpt;
 use crate::labels::{Catalogue, Labels};
 use crate::lang::Lang;
 use crate::load::{self, SourceFiles};
-use crate::model::{self, Programme};
+use crate::model::{self, EditionSpec, Programme};
 use crate::render::{Edition, Templates, view};
 use crate::typeset::{self, DocumentFacts, Fonts};
 use crate::write;
@@ -28,6 +29,8 @@ pub struct Options {
     /// Overrides the PDF metadata date (the CLI passes `SOURCE_DATE_EPOCH` here). The printed
     /// date stays the programme's.
     pub source_date_epoch: Option<i64>,
+    /// Build only this edition of the matrix (all its languages unless `langs` narrows them).
+    pub edition: Option<String>,
 }
 
 /// Why a build stopped.
@@ -114,39 +117,91 @@ pub struct Output {
 pub fn build(opts: &Options) -> Result<Vec<Output>, BuildError> {
     let catalogue = Catalogue::load(&opts.templates.join("labels.yaml"))?;
     let checked = load_and_check_with(&opts.content, &catalogue, opts.draft)?;
-    let draft = checked.findings.iter().any(|f| f.level == Level::Error);
     let templates = Templates::load(&opts.templates)?;
     let fonts = Fonts::load(&opts.fonts)?;
-    let mut pending = Vec::new();
-    for &lang in &opts.langs {
-        let edition = Edition { name: format!("programme-{lang}"), lang };
-        let labels = catalogue.for_lang(lang)?;
-        let mut view = view::build(&checked.programme, &checked.figures, &checked.findings, &edition, &labels)?;
-        view.draft = draft;
-        if let Some(epoch) = opts.source_date_epoch {
-            view.cover.pdf_date = view::PdfDate::from_unix(epoch);
-        }
-        let source = templates.render(&view, &labels)?;
-        let meta = &checked.programme.meta;
-        let facts = DocumentFacts { date: meta.date, ident: format!("{}-{}-{}", meta.cci, meta.version, edition.name) };
-        let pdf = typeset::pdf(&source, &fonts, &facts).map_err(|errors| {
-            let typ = opts.out.join(format!("{}.typ", edition.name));
-            let kept = write::atomic(&typ, source.as_bytes())
-                .map(|_| format!("\n(the generated source is in `{}`)", typ.display()));
-            format!("typesetting {} failed:\n{}{}", edition.name, errors.join("\n"), kept.unwrap_or_default())
-        })?;
-        pending.push((edition, source, pdf));
+    let editions = select_editions(&checked.programme.editions, opts)?;
+    // Render every edition first (cheap), then typeset them in parallel (typst is the cost).
+    let mut jobs = Vec::new();
+    for edition in editions {
+        let source = render_edition(&checked, &edition, &catalogue, &templates, opts)?;
+        jobs.push((edition, source));
     }
+    let meta = &checked.programme.meta;
+    let typeset_one = |(edition, source): &(Edition, String)| {
+        let facts =
+            DocumentFacts { date: meta.date, ident: format!("{}-{}-{}", meta.cci, meta.version, edition.file_stem()) };
+        typeset::pdf(source, &fonts, &facts).map_err(|errors| typeset_failure(edition, source, &errors))
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len().max(1));
+    let chunk = jobs.len().div_ceil(workers).max(1);
+    let pdfs: Vec<Result<Vec<u8>, String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(typeset_one).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|_| vec![Err("typesetting panicked".into())]))
+            .collect()
+    });
+    // Nothing is written unless every edition typeset.
+    let pdfs: Vec<Vec<u8>> = pdfs.into_iter().collect::<Result<_, _>>()?;
     let mut outputs = Vec::new();
-    for (edition, source, pdf) in pending {
-        let path = opts.out.join(format!("{}.pdf", edition.name));
+    for ((edition, source), pdf) in jobs.iter().zip(pdfs) {
+        let path = opts.out.join(format!("{}.pdf", edition.file_stem()));
         write::atomic(&path, &pdf)?;
         if opts.keep_typst {
-            write::atomic(&opts.out.join(format!("{}.typ", edition.name)), source.as_bytes())?;
+            write::atomic(&opts.out.join(format!("{}.typ", edition.file_stem())), source.as_bytes())?;
         }
         outputs.push(Output { pages: count_pages(&pdf), path });
     }
     Ok(outputs)
+}
+
+/// The editions to build: the matrix, narrowed by `--edition` and `--lang`.
+fn select_editions(matrix: &[EditionSpec], opts: &Options) -> Result<Vec<Edition>, BuildError> {
+    if let Some(name) = &opts.edition {
+        if !matrix.iter().any(|e| &e.name == name) {
+            let names: Vec<&str> = matrix.iter().map(|e| e.name.as_str()).collect();
+            return Err(BuildError::Other(format!(
+                "no edition `{name}` in content/editions.yaml (editions: {})",
+                names.join(", ")
+            )));
+        }
+    }
+    Ok(matrix
+        .iter()
+        .filter(|e| opts.edition.as_ref().is_none_or(|name| &e.name == name))
+        .flat_map(|spec| spec.langs.iter().map(|&lang| Edition { spec: spec.clone(), lang }))
+        .filter(|e| opts.langs.is_empty() || opts.langs.contains(&e.lang))
+        .collect())
+}
+
+/// View + templates for one edition: the typst source.
+fn render_edition(
+    checked: &Checked,
+    edition: &Edition,
+    catalogue: &Catalogue,
+    templates: &Templates,
+    opts: &Options,
+) -> Result<String, String> {
+    let labels = catalogue.for_lang(edition.lang)?;
+    let programme = excerpt::filter(&checked.programme, &edition.spec);
+    let figures = if edition.spec.is_excerpt() { compute::compute(&programme) } else { checked.figures.clone() };
+    let mut view = view::build(&programme, &figures, &checked.findings, edition, &labels)?;
+    view.draft = checked.findings.iter().any(|f| f.level == Level::Error);
+    if let Some(epoch) = opts.source_date_epoch {
+        view.cover.pdf_date = view::PdfDate::from_unix(epoch);
+    }
+    templates.render(&view, &labels)
+}
+
+/// A typst failure, with the generated source saved outside `out/` for inspection.
+fn typeset_failure(edition: &Edition, source: &str, errors: &[String]) -> String {
+    let typ = std::env::temp_dir().join(format!("amif-doc-{}.typ", edition.file_stem()));
+    let kept =
+        write::atomic(&typ, source.as_bytes()).map(|_| format!("\n(the generated source is in `{}`)", typ.display()));
+    format!("typesetting {} failed:\n{}{}", edition.file_stem(), errors.join("\n"), kept.unwrap_or_default())
 }
 
 /// Counts `/Type /Page` objects; for the summary line only.

@@ -22,6 +22,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Check the content and report every problem, without building anything.
     Check(PathArgs),
+    /// List the editions of the matrix (`content/editions.yaml`) and their files.
+    Editions(PathArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -44,6 +46,9 @@ pub struct BuildArgs {
     /// Where the PDFs go.
     #[arg(long, default_value = "out", global = true)]
     pub out: PathBuf,
+    /// Build only this edition of the matrix (see `amif-doc editions`).
+    #[arg(long, global = true)]
+    pub edition: Option<String>,
     /// Build only this language (repeatable): fr, en.
     #[arg(long = "lang", global = true)]
     pub langs: Vec<Lang>,

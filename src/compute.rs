@@ -60,6 +60,12 @@ impl Table1 {
     }
 }
 
+/// The sum of the specific objective totals that `include` keeps: the total an excerpt's
+/// Table 1 shows, labelled as such.
+pub fn objectives_total(table1: &Table1, include: impl Fn(&str) -> bool) -> Decimal {
+    table1.objectives.iter().filter(|o| include(&o.id)).map(|o| o.total).sum()
+}
+
 /// The total rows of the resettlement table (4.1), per pledging period.
 #[derive(Debug, Clone)]
 pub struct ResettlementTotals {

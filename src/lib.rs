@@ -9,6 +9,7 @@ pub mod check;
 pub mod compute;
 pub mod diag;
 pub mod escape;
+pub mod excerpt;
 pub mod format;
 pub mod labels;
 pub mod lang;

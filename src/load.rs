@@ -70,10 +70,11 @@ pub struct RawContent {
     pub indicators: (FileId, RawIndicators),
     pub framework: (FileId, RawFramework),
     pub financing: (FileId, RawFinancing),
+    pub editions: (FileId, RawEditions),
 }
 
 /// The files a content directory must hold, besides `objectives/*.yaml`.
-pub const CONTENT_FILES: [&str; 7] = [
+pub const CONTENT_FILES: [&str; 8] = [
     "programme.yaml",
     "summary.yaml",
     "baseline.yaml",
@@ -81,6 +82,7 @@ pub const CONTENT_FILES: [&str; 7] = [
     "indicators.yaml",
     "framework.yaml",
     "financing.yaml",
+    "editions.yaml",
 ];
 
 /// Reads and parses every content file under `dir`, reporting all problems at once.
@@ -98,8 +100,13 @@ pub fn load_dir(dir: &Path) -> Result<(RawContent, SourceFiles), Diagnostics> {
     let indicators = loader.file("indicators.yaml");
     let framework = loader.file("framework.yaml");
     let financing = loader.file("financing.yaml");
+    let editions = loader.file("editions.yaml");
     loader.unknown_files();
-    match (meta, summary, baseline, special_cases, indicators, framework, financing) {
+    if !loader.problems.is_empty() {
+        return Err(Diagnostics(loader.problems));
+    }
+    // Every file parsed, so every part is present.
+    match (meta, summary, baseline, special_cases, indicators, framework, financing, editions) {
         (
             Some(meta),
             Some(summary),
@@ -108,9 +115,19 @@ pub fn load_dir(dir: &Path) -> Result<(RawContent, SourceFiles), Diagnostics> {
             Some(indicators),
             Some(framework),
             Some(financing),
-        ) if loader.problems.is_empty() => {
-            let raw =
-                RawContent { meta, summary, baseline, objectives, special_cases, indicators, framework, financing };
+            Some(editions),
+        ) => {
+            let raw = RawContent {
+                meta,
+                summary,
+                baseline,
+                objectives,
+                special_cases,
+                indicators,
+                framework,
+                financing,
+                editions,
+            };
             Ok((raw, loader.files))
         }
         _ => Err(Diagnostics(loader.problems)),

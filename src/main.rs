@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         None => run_build(&cli.build),
         Some(Command::Build(args)) => run_build(&args),
         Some(Command::Check(args)) => run_check(&args),
+        Some(Command::Editions(args)) => run_editions(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -30,13 +31,13 @@ fn main() -> ExitCode {
 }
 
 fn run_build(args: &BuildArgs) -> Result<(), BuildError> {
-    let langs = if args.langs.is_empty() { Lang::ALL.to_vec() } else { args.langs.clone() };
     let opts = Options {
         content: args.paths.content.clone(),
         templates: args.paths.templates.clone(),
         fonts: args.fonts.clone(),
         out: args.out.clone(),
-        langs,
+        langs: args.langs.clone(),
+        edition: args.edition.clone(),
         keep_typst: args.keep_typst,
         draft: args.draft,
         source_date_epoch: source_date_epoch()?,
@@ -75,6 +76,18 @@ fn run_check(args: &PathArgs) -> Result<(), BuildError> {
         .collect();
     diag::emit(&warnings, &checked.files.root);
     eprintln!("content is valid: {} warning(s), no error", warnings.len());
+    Ok(())
+}
+
+fn run_editions(args: &PathArgs) -> Result<(), BuildError> {
+    let catalogue = Catalogue::load(&args.templates.join("labels.yaml"))?;
+    let checked = build::load_and_check_with(&args.content, &catalogue, true)?;
+    for e in &checked.programme.editions {
+        let scope = e.scope.map_or("whole programme", |s| s.id());
+        let objectives = e.objectives.as_ref().map_or("all objectives".to_string(), |o| o.join(", "));
+        let files: Vec<String> = e.langs.iter().map(|l| format!("{}-{l}.pdf", e.name)).collect();
+        println!("{:<22} {:<16} {:<16} {}", e.name, scope, objectives, files.join(" "));
+    }
     Ok(())
 }
 

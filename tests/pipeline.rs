@@ -171,7 +171,7 @@ fn timeline_chart_has_a_generated_alternative_text() {
     let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
     let checked = amif_doc::build::load_and_check(&repo().join("content"), &catalogue).unwrap();
     let labels = catalogue.for_lang(Lang::En).unwrap();
-    let edition = amif_doc::render::Edition { name: "x".into(), lang: Lang::En };
+    let edition = amif_doc::render::Edition { spec: checked.programme.editions[0].clone(), lang: Lang::En };
     let view =
         amif_doc::render::view::build(&checked.programme, &checked.figures, &checked.findings, &edition, &labels)
             .unwrap();

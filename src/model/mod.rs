@@ -222,6 +222,37 @@ pub struct Financing {
     pub justification: Narrative,
 }
 
+/// One line of the edition matrix: which part of the programme, in which languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditionSpec {
+    pub name: String,
+    /// Keep only what belongs to this level of government (and to the whole programme).
+    pub scope: Option<Scope>,
+    /// Keep only these specific objectives.
+    pub objectives: Option<Vec<String>>,
+    pub langs: Vec<Lang>,
+}
+
+impl EditionSpec {
+    /// An excerpt is anything but the full programme.
+    pub fn is_excerpt(&self) -> bool {
+        self.scope.is_some() || self.objectives.is_some()
+    }
+
+    /// Whether a specific objective is part of this edition.
+    pub fn includes_objective(&self, id: &str) -> bool {
+        self.objectives.as_ref().is_none_or(|list| list.iter().any(|o| o == id))
+    }
+
+    /// Whether content with this scope is part of this edition.
+    pub fn includes_scope(&self, scope: Option<Scope>) -> bool {
+        match (self.scope, scope) {
+            (None, _) | (_, None) => true,
+            (Some(mine), Some(theirs)) => mine == theirs,
+        }
+    }
+}
+
 /// The whole programme, checked.
 #[derive(Debug, Clone)]
 pub struct Programme {
@@ -233,6 +264,7 @@ pub struct Programme {
     pub indicators: Vec<IndicatorGroup>,
     pub framework: Framework,
     pub financing: Financing,
+    pub editions: Vec<EditionSpec>,
 }
 
 /// Builds the programme from raw content, collecting every problem.
@@ -253,8 +285,10 @@ pub fn build(raw: RawContent, files: &SourceFiles) -> Result<Programme, Diagnost
     let framework = b.framework(raw.framework.1);
     b.file = raw.financing.0;
     let financing = b.financing(raw.financing.1, &meta);
+    b.file = raw.editions.0;
+    let editions = b.editions(raw.editions.1);
     if b.problems.is_empty() {
-        Ok(Programme { meta, summary, baseline, objectives, special_cases, indicators, framework, financing })
+        Ok(Programme { meta, summary, baseline, objectives, special_cases, indicators, framework, financing, editions })
     } else {
         Err(Diagnostics(b.problems))
     }
@@ -721,6 +755,55 @@ impl Builder<'_> {
             table3,
             justification: raw.justification.map(|n| self.narrative(n, "justification")).unwrap_or_default(),
         }
+    }
+}
+
+impl Builder<'_> {
+    fn editions(&mut self, raw: RawEditions) -> Vec<EditionSpec> {
+        self.prefix = "editions.".into();
+        let mut names = BTreeSet::new();
+        let mut out = Vec::new();
+        for (i, e) in raw.editions.into_iter().enumerate() {
+            let at = format!("editions[{i}]");
+            let valid_name =
+                !e.name.is_empty() && e.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !valid_name {
+                let msg =
+                    format!("edition name `{}` must be lowercase letters, digits and `-` (it names files)", e.name);
+                self.error("edition-name", &format!("{at}.name"), msg, None);
+            }
+            if !names.insert(e.name.clone()) {
+                self.error(
+                    "id-duplicate",
+                    &format!("{at}.name"),
+                    format!("edition `{}` is declared twice", e.name),
+                    None,
+                );
+            }
+            let scope = self.scope(e.scope, &format!("{at}.scope"));
+            if let Some(list) = &e.objectives {
+                for (j, so) in list.iter().enumerate() {
+                    if sfc::objective(so).is_none() {
+                        let msg = format!("unknown specific objective `{so}`");
+                        self.error(
+                            "id-unknown",
+                            &format!("{at}.objectives[{j}]"),
+                            msg,
+                            Some("use so1, so2, so3 or so4".into()),
+                        );
+                    }
+                }
+            }
+            let mut langs = Vec::new();
+            for (j, l) in e.languages.iter().enumerate() {
+                match l.parse::<Lang>() {
+                    Ok(lang) => langs.push(lang),
+                    Err(msg) => self.error("lang-unknown", &format!("{at}.languages[{j}]"), msg, None),
+                }
+            }
+            out.push(EditionSpec { name: e.name, scope, objectives: e.objectives, langs });
+        }
+        out
     }
 }
 

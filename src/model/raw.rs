@@ -261,3 +261,19 @@ pub struct RawTable1 {
     pub so4: BTreeMap<String, Amount>,
     pub technical_assistance: Amount,
 }
+
+/// `content/editions.yaml`: the edition matrix.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEditions {
+    pub editions: Vec<RawEdition>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEdition {
+    pub name: String,
+    pub scope: Option<String>,
+    pub objectives: Option<Vec<String>>,
+    pub languages: Vec<String>,
+}

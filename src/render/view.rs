@@ -11,19 +11,39 @@ use crate::format::{decimal2, integer};
 use crate::labels::Labels;
 use crate::lang::Lang;
 use crate::markdown;
-use crate::model::{Narrative, Persons, Programme, Text, Unit};
+use crate::model::{EditionSpec, Narrative, Persons, Programme, Text, Unit};
 
-/// What one output document is: for now, a language of the full programme.
+/// What one output document is: a line of the edition matrix, in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edition {
-    pub name: String,
+    pub spec: EditionSpec,
     pub lang: Lang,
+}
+
+impl Edition {
+    /// The output file name without extension: `programme-fr`, `excerpt-flemish-en`.
+    pub fn file_stem(&self) -> String {
+        format!("{}-{}", self.spec.name, self.lang)
+    }
+}
+
+/// What an excerpt says about itself on its first page.
+#[derive(Debug, Serialize)]
+pub struct ExcerptView {
+    /// `Extrait – Communauté flamande – Objectif spécifique 2 - ...`
+    pub heading: String,
+    /// That this is an extract of programme CCI … version … of …, not the submission.
+    pub notice: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct View {
     /// Set by the build when programme rules failed and a draft was asked for.
     pub draft: bool,
+    /// Present when this edition is an excerpt, not the full programme.
+    pub excerpt: Option<ExcerptView>,
+    /// Section 4 belongs to the asylum objective; excerpts without it say so instead.
+    pub show_special_cases: bool,
     pub lang: &'static str,
     pub lang_code: String,
     pub document_title: String,
@@ -245,8 +265,10 @@ pub struct ValidationRow {
 }
 
 /// Builds the view of one edition.
+/// `p` and `f` are the edition's own (see [`crate::excerpt::filter`]); `findings` are the
+/// full programme's and only the full programme prints them.
 pub fn build(p: &Programme, f: &Figures, findings: &[Finding], edition: &Edition, l: &Labels) -> Result<View, String> {
-    ViewBuilder { p, f, l, lang: edition.lang }.view(findings)
+    ViewBuilder { p, f, l, lang: edition.lang, spec: &edition.spec }.view(findings)
 }
 
 struct ViewBuilder<'a> {
@@ -254,6 +276,7 @@ struct ViewBuilder<'a> {
     f: &'a Figures,
     l: &'a Labels,
     lang: Lang,
+    spec: &'a EditionSpec,
 }
 
 impl ViewBuilder<'_> {
@@ -304,6 +327,8 @@ impl ViewBuilder<'_> {
         let (year, month, day) = meta.date;
         Ok(View {
             draft: false,
+            excerpt: self.excerpt()?,
+            show_special_cases: crate::excerpt::shows_special_cases(self.spec),
             lang: self.lang.code(),
             lang_code: self.label("lang.code")?,
             document_title: self.plain(&meta.title),
@@ -340,8 +365,29 @@ impl ViewBuilder<'_> {
             table3: self.year_table(&self.f.table3, "table3")?,
             justification_typst: self.narrative(&p.financing.justification),
             documents: self.documents(),
-            validation: self.validation(findings)?,
+            validation: if self.spec.is_excerpt() { vec![] } else { self.validation(findings)? },
         })
+    }
+
+    fn excerpt(&self) -> Result<Option<ExcerptView>, String> {
+        if !self.spec.is_excerpt() {
+            return Ok(None);
+        }
+        let mut parts = vec![self.label("excerpt.kind")?];
+        if let Some(scope) = self.spec.scope {
+            parts.push(self.label(&format!("scope.{}.name", scope.id()))?);
+        }
+        for so in self.spec.objectives.iter().flatten() {
+            let number = so.trim_start_matches("so");
+            parts.push(format!("{} {number} - {}", self.label("objective.specific")?, self.so_name(so)?));
+        }
+        let meta = &self.p.meta;
+        let (y, m, d) = meta.date;
+        let notice = self.l.fill(
+            "excerpt.notice",
+            &[("cci", &meta.cci), ("version", &meta.version), ("date", &format!("{d:02}/{m:02}/{y}"))],
+        )?;
+        Ok(Some(ExcerptView { heading: parts.join(" – "), notice }))
     }
 
     fn objectives(&self) -> Result<Vec<ObjectiveView>, String> {
@@ -586,7 +632,7 @@ impl ViewBuilder<'_> {
         let (so_abbr, no_abbr, sa_abbr) = (self.label("abbr.so")?, self.label("abbr.no")?, self.label("abbr.sa")?);
         let mut rows = Vec::new();
         let amount = |a: Option<Decimal>| a.map(|a| self.money(a)).unwrap_or_default();
-        for o in &t.objectives {
+        for o in t.objectives.iter().filter(|o| self.spec.includes_objective(&o.id)) {
             let so = format!("{so_abbr}{} {}", o.number, self.so_name(&o.id)?);
             let lines = |kind: LineKind| o.lines.iter().filter(move |l| l.kind == kind);
             for l in lines(LineKind::National) {
@@ -624,6 +670,16 @@ impl ViewBuilder<'_> {
                 amount: self.money(o.total),
                 style: "total",
             });
+        }
+        if self.spec.is_excerpt() {
+            // Never the programme total under a programme title: the total of what is shown.
+            let shown = crate::compute::objectives_total(t, |so| self.spec.includes_objective(so));
+            rows.push(AmountRow {
+                label: self.label("table1.excerpt_total")?,
+                amount: self.money(shown),
+                style: "grand",
+            });
+            return Ok(rows);
         }
         rows.push(AmountRow {
             label: self.label("table1.technical_assistance")?,

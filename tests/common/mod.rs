@@ -63,6 +63,7 @@ pub fn options(content: &Path, out: &Path, langs: &[Lang]) -> Options {
         keep_typst: false,
         draft: false,
         source_date_epoch: None,
+        edition: Some("programme".into()),
     }
 }
 

@@ -1,0 +1,67 @@
+//! Excerpts: the programme cut down to one edition of the matrix. Blocks, actions and
+//! specific actions tagged for another level of government are dropped, as are the specific
+//! objectives (and their indicators and Table 1 lines) outside the edition. What stays keeps
+//! its section numbers, so people can cite an excerpt as they cite the programme.
+
+use crate::model::{EditionSpec, Narrative, NationalObjective, Objective, Programme};
+
+/// The part of the programme an edition shows.
+pub fn filter(p: &Programme, spec: &EditionSpec) -> Programme {
+    if !spec.is_excerpt() {
+        return p.clone();
+    }
+    let keep = |n: &Narrative| Narrative {
+        blocks: n.blocks.iter().filter(|b| spec.includes_scope(b.scope)).cloned().collect(),
+    };
+    let objectives = p
+        .objectives
+        .iter()
+        .filter(|o| spec.includes_objective(&o.id))
+        .map(|o| Objective {
+            objective: keep(&o.objective),
+            national_objectives: o
+                .national_objectives
+                .iter()
+                // A national objective whose every action belongs elsewhere has nothing left to say.
+                .filter(|no| no.actions.is_empty() || no.actions.iter().any(|a| spec.includes_scope(a.scope)))
+                .map(|no| NationalObjective {
+                    intro: keep(&no.intro),
+                    actions: no
+                        .actions
+                        .iter()
+                        .filter(|a| spec.includes_scope(a.scope))
+                        .cloned()
+                        .map(|mut a| {
+                            a.body = keep(&a.body);
+                            a
+                        })
+                        .collect(),
+                    ..no.clone()
+                })
+                .collect(),
+            specific_actions: o
+                .specific_actions
+                .iter()
+                .filter(|sa| spec.includes_scope(sa.scope))
+                .cloned()
+                .map(|mut sa| {
+                    sa.text = keep(&sa.text);
+                    sa
+                })
+                .collect(),
+            ..o.clone()
+        })
+        .collect();
+    let mut out = p.clone();
+    out.summary = keep(&p.summary);
+    out.baseline = keep(&p.baseline);
+    out.objectives = objectives;
+    out.indicators.retain(|g| spec.includes_objective(&g.objective));
+    out.financing.table1.retain(|(so, _), _| spec.includes_objective(so));
+    out
+}
+
+/// Special cases (section 4) are resettlement and relocation: part of the asylum objective.
+pub fn shows_special_cases(spec: &EditionSpec) -> bool {
+    spec.includes_objective("so1")
+}

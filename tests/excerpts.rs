@@ -1,0 +1,140 @@
+//! Per-community and per-objective excerpts: what each contains and what it must not.
+
+mod common;
+
+use amif_doc::lang::Lang;
+use common::*;
+
+fn excerpt_text(edition: &str, lang: Lang) -> String {
+    let dir = scratch(edition);
+    let mut opts = options(&repo().join("content"), &dir, &[lang]);
+    opts.edition = Some(edition.into());
+    let outputs = amif_doc::build::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    assert_eq!(outputs.len(), 1);
+    assert_eq!(outputs[0].path, dir.join(format!("{edition}-{lang}.pdf")));
+    pdf_text(&outputs[0].path)
+}
+
+/// Distinctive text of each community: its action heading and its baseline paragraphs.
+const COMMUNITIES: [(&str, &str, [&str; 2]); 4] = [
+    (
+        "federal",
+        "Action 11 (federal):",
+        [
+            "Federal Level: The need for the existing integration programmes",
+            "Federal: Promoting integration through intensive social activation",
+        ],
+    ),
+    (
+        "flemish",
+        "Action 13 (FL):",
+        ["For Flanders (FL), the data shows", "FL will work on training in order to increase employment"],
+    ),
+    (
+        "french",
+        "Action 12 (FR):",
+        [
+            "For the French speaking community (FSC), the data shows",
+            "The FSC will focus on the ‘parcours d’integration’",
+        ],
+    ),
+    (
+        "german",
+        "Action 14 (GSC):",
+        [
+            "For the German-speaking community (GSC), 2.4 % of the population",
+            "The GSC will focus on improving cooperation between services",
+        ],
+    ),
+];
+
+#[test]
+fn each_community_excerpt_has_its_own_text_and_no_other() {
+    for (scope, action, baseline) in COMMUNITIES {
+        let text = excerpt_text(&format!("excerpt-{scope}"), Lang::En);
+        assert!(text.contains(action), "{scope}: lacks `{action}`");
+        for paragraph in baseline {
+            assert!(text.contains(paragraph), "{scope}: lacks its baseline `{paragraph}`");
+        }
+        for (other, other_action, other_baseline) in COMMUNITIES.iter().filter(|c| c.0 != scope) {
+            assert!(!text.contains(other_action), "{scope}: contains {other}'s `{other_action}`");
+            for paragraph in other_baseline {
+                assert!(!text.contains(paragraph), "{scope}: contains {other}'s `{paragraph}`");
+            }
+        }
+        // It says what it is, and keeps the programme's section numbers.
+        assert!(
+            text.contains("Extract of national programme CCI 2014BE65AMNP001, version 7.0 of 28/06/2019"),
+            "{scope}"
+        );
+        assert!(text.contains("5. COMMON INDICATORS AND PROGRAMME SPECIFIC INDICATORS"), "{scope}");
+        assert!(text.contains("6.7.2 Direct award (if applicable)"), "{scope}");
+        assert!(!text.contains("Latest validation results"), "{scope}: excerpts are not the submission");
+    }
+}
+
+#[test]
+fn the_flemish_excerpt_shows_only_its_lines_with_an_honest_total() {
+    let text = excerpt_text("excerpt-flemish", Lang::Fr);
+    assert!(text.contains("Extrait – Communauté flamande – Objectif spécifique 2 - Intégration/migration légale"));
+    assert!(
+        text.contains("TOTAL des lignes présentées dans cet extrait 38 292 375,62"),
+        "table 1 total of the lines shown"
+    );
+    assert!(!text.contains("179 127 447,12"), "the programme total must not appear");
+    assert!(!text.contains("OS1.ON1"), "no asylum line in an integration excerpt");
+    assert!(text.contains("4. CAS SPÉCIAUX Cette section ne fait pas partie de cet extrait."));
+    // Timetable rows: its own action and the shared ones, not the other communities'.
+    assert!(text.contains("13 create an inclusive integration policy"));
+    assert!(!text.contains("12 support a welcome course"));
+    assert!(!text.contains("11 promote integration by offering individualized trajectories"));
+}
+
+#[test]
+fn the_asylum_excerpt_has_actions_1_to_10_and_no_return_action() {
+    let text = excerpt_text("excerpt-asylum", Lang::En);
+    for n in 1..=10 {
+        assert!(text.contains(&format!("Action {n}:")), "lacks Action {n}");
+    }
+    for n in 11..=21 {
+        assert!(
+            !text.contains(&format!("Action {n}:")) && !text.contains(&format!("Action {n} (")),
+            "contains Action {n}"
+        );
+    }
+    assert!(!text.contains("SA EUR-LO"));
+    assert!(text.contains("4.1 Resettlement"), "special cases belong to asylum");
+    assert!(text.contains("TOTAL of the lines shown in this extract 34,892,964.44"));
+}
+
+#[test]
+fn an_unknown_scope_in_the_matrix_is_located() {
+    let dir = scratch("matrix");
+    let content = copy_content(&dir);
+    edit(&content.join("editions.yaml"), "scope: flemish", "scope: flanders");
+    let catalogue = amif_doc::labels::Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let Err(amif_doc::build::BuildError::Content(d, _)) = amif_doc::build::load_and_check(&content, &catalogue) else {
+        panic!("an unknown scope must be an error");
+    };
+    let got: Vec<String> = d.0.iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        got,
+        [
+            "error[scope-unknown]: content/editions.yaml:12:5: editions.editions[2].scope: unknown scope `flanders` (expected federal, flemish, french or german)"
+        ]
+    );
+}
+
+#[test]
+fn an_unknown_edition_is_refused_with_the_list() {
+    let dir = scratch("no-edition");
+    let mut opts = options(&repo().join("content"), &dir, &[]);
+    opts.edition = Some("excerpt-brussels".into());
+    let error = describe(&amif_doc::build::build(&opts).err().unwrap());
+    assert!(
+        error.starts_with(
+            "no edition `excerpt-brussels` in content/editions.yaml (editions: programme, excerpt-federal,"
+        ),
+        "{error}"
+    );
+}
