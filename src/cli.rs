@@ -24,6 +24,37 @@ pub enum Command {
     Check(PathArgs),
     /// List the editions of the matrix (`content/editions.yaml`) and their files.
     Editions(PathArgs),
+    /// Compare two revisions of the content: what changed in the programme, not in the YAML.
+    /// Exit status: 0 no change, 1 changes, 2 trouble.
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DiffArgs {
+    /// The old revision (any git revision; default HEAD).
+    pub old: Option<String>,
+    /// The new revision (default: the working tree; `.` also means the working tree).
+    pub new: Option<String>,
+    #[command(flatten)]
+    pub paths: PathArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Also typeset a redline edition of the new version into this PDF.
+    #[arg(long)]
+    pub pdf: Option<PathBuf>,
+    /// The fonts folder for the redline edition.
+    #[arg(long, default_value = "fonts")]
+    pub fonts: PathBuf,
+    /// Language of the redline edition.
+    #[arg(long = "redline-lang", default_value = "fr")]
+    pub redline_lang: Lang,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -22,6 +22,53 @@ pub fn typst_markup(text: &str) -> String {
     out
 }
 
+/// Private-use characters that mark a redline's changes inside a value: they only ever mean
+/// something to [`typst_markup_redline`], which the redline edition installs instead of
+/// [`typst_markup`]. Normal editions print them as the (invisible) characters they are.
+pub mod marks {
+    /// Start of an inserted run (narrative).
+    pub const INS: char = '\u{E000}';
+    /// Start of a deleted run (narrative).
+    pub const DEL: char = '\u{E002}';
+    /// End of an inserted or deleted run.
+    pub const END: char = '\u{E001}';
+    /// Start of a changed value (table cell); followed by the new value.
+    pub const CHANGED: char = '\u{E012}';
+    /// Between a changed value's new and old text.
+    pub const WAS: char = '\u{E010}';
+}
+
+/// As [`typst_markup`], and turns redline marks into the redline template's functions
+/// (`#rl-ins[..]`, `#rl-del[..]`, `#rl-new[..]#rl-old[..]`).
+pub fn typst_markup_redline(text: &str) -> String {
+    let mut out = String::new();
+    let mut value_open = false;
+    for part in text.split_inclusive([marks::INS, marks::DEL, marks::END, marks::CHANGED, marks::WAS]) {
+        let (body, mark) = match part.chars().last() {
+            Some(c @ (marks::INS | marks::DEL | marks::END | marks::CHANGED | marks::WAS)) => {
+                (&part[..part.len() - c.len_utf8()], Some(c))
+            }
+            _ => (part, None),
+        };
+        out.push_str(&typst_markup(body));
+        match mark {
+            Some(marks::INS) => out.push_str("#rl-ins["),
+            Some(marks::DEL) => out.push_str("#rl-del["),
+            Some(marks::END) => out.push(']'),
+            Some(marks::CHANGED) => {
+                out.push_str("#rl-new[");
+                value_open = true;
+            }
+            Some(_) => out.push_str("]#rl-old["),
+            None => {}
+        }
+    }
+    if value_open {
+        out.push(']');
+    }
+    out
+}
+
 /// Escapes text for a typst string literal (`"..."`).
 pub fn typst_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
@@ -55,6 +102,15 @@ mod tests {
     fn keeps_text_and_quotes() {
         assert_eq!(typst_markup("Réfugiés «d’Afrique» 10 000 € 'q' \"d\""), "Réfugiés «d’Afrique» 10 000 € 'q' \"d\"");
         assert_eq!(typst_markup("a\nb"), "a b");
+    }
+
+    #[test]
+    fn redline_marks_become_functions_only_in_the_redline_escaper() {
+        let t = format!("a {}new{} b {}old{} c", marks::INS, marks::END, marks::DEL, marks::END);
+        assert_eq!(typst_markup_redline(&t), "a #rl-ins[new] b #rl-del[old] c");
+        let cell = format!("{}1,100{}1,000", marks::CHANGED, marks::WAS);
+        assert_eq!(typst_markup_redline(&cell), "#rl-new[1,100]#rl-old[1,000]");
+        assert!(!typst_markup(&t).contains('#'));
     }
 
     #[test]

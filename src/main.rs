@@ -10,16 +10,24 @@ use amif_doc::build::{self, BuildError, Options};
 use amif_doc::diag;
 use amif_doc::labels::Catalogue;
 use amif_doc::lang::Lang;
-use cli::{BuildArgs, Cli, Command, PathArgs};
+use std::io::IsTerminal;
+
+use amif_doc::review::{self, Side};
+use cli::{BuildArgs, Cli, Command, DiffArgs, Format, PathArgs};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Diff(args)) = &cli.command {
+        return run_diff(args);
+    }
     let is_build = !matches!(cli.command, Some(Command::Check(_)));
     let result = match cli.command {
         None => run_build(&cli.build),
         Some(Command::Build(args)) => run_build(&args),
         Some(Command::Check(args)) => run_check(&args),
         Some(Command::Editions(args)) => run_editions(&args),
+        Some(Command::Diff(_)) => unreachable!("handled above"),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -89,6 +97,44 @@ fn run_editions(args: &PathArgs) -> Result<(), BuildError> {
         println!("{:<22} {:<16} {:<16} {}", e.name, scope, objectives, files.join(" "));
     }
     Ok(())
+}
+
+/// `diff` exits like diff(1): 0 no change, 1 changes, 2 trouble.
+fn run_diff(args: &DiffArgs) -> ExitCode {
+    let old = Side::parse(args.old.as_deref(), Side::Revision("HEAD".into()));
+    let new = Side::parse(args.new.as_deref(), Side::WorkingTree);
+    let result = Catalogue::load(&args.paths.templates.join("labels.yaml"))
+        .map_err(BuildError::Other)
+        .and_then(|catalogue| review::review(&args.paths.content, &old, &new, &catalogue).map(|r| (r, catalogue)));
+    let (review, catalogue) = match result {
+        Ok(ok) => ok,
+        Err(error) => {
+            report(&error, false);
+            return ExitCode::from(2);
+        }
+    };
+    let title = format!("{} → {}", old.describe(), new.describe());
+    let printed = match args.format {
+        Format::Json => amif_doc::diff_report::write_json(&mut std::io::stdout(), &review.report),
+        Format::Text => {
+            let choice = if std::io::stdout().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+            amif_doc::diff_report::write_text(&mut StandardStream::stdout(choice), &review.report, &title)
+        }
+    };
+    if let Err(e) = printed {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
+    if let Some(pdf) = &args.pdf {
+        if let Err(e) =
+            amif_doc::redline::build(&review, &catalogue, &args.paths.templates, &args.fonts, args.redline_lang, pdf)
+        {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+        eprintln!("wrote {}", pdf.display());
+    }
+    if review.report.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
 fn report(error: &BuildError, is_build: bool) {

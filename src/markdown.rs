@@ -14,6 +14,12 @@ struct List {
 
 /// Converts Markdown to typst markup. Soft line breaks (one sentence per line) become spaces.
 pub fn to_typst(markdown: &str) -> String {
+    to_typst_with(markdown, typst_markup)
+}
+
+/// As [`to_typst`], with the text escaper to use (the redline edition marks changes with it).
+pub fn to_typst_with(markdown: &str, escape: fn(&str) -> String) -> String {
+    let typst_markup = escape;
     let mut out = String::new();
     let mut lists: Vec<List> = Vec::new();
     // Whether the current list item already holds a paragraph (loose lists).
@@ -91,6 +97,11 @@ pub fn to_typst(markdown: &str) -> String {
 /// Converts one Markdown paragraph (a title) to inline typst markup, without paragraph breaks.
 pub fn inline_to_typst(markdown: &str) -> String {
     to_typst(markdown).replace("\n\n", " ")
+}
+
+/// As [`inline_to_typst`], with the given escaper.
+pub fn inline_to_typst_with(markdown: &str, escape: fn(&str) -> String) -> String {
+    to_typst_with(markdown, escape).replace("\n\n", " ")
 }
 
 #[cfg(test)]

@@ -36,7 +36,17 @@ impl Templates {
 
     /// Renders the programme template for one edition.
     pub fn render(&self, view: &View, labels: &Labels) -> Result<String, String> {
+        let value = serde_json::to_value(view).map_err(|e| e.to_string())?;
+        self.render_value(&value, labels, false)
+    }
+
+    /// Renders a view given as JSON. `redline` installs the escaper that turns redline marks
+    /// into the template's `rl-*` functions.
+    pub fn render_value(&self, view: &serde_json::Value, labels: &Labels, redline: bool) -> Result<String, String> {
         let mut tera = self.tera.clone();
+        if redline {
+            tera.set_escape_fn(crate::escape::typst_markup_redline);
+        }
         let map = labels.all().clone();
         tera.register_function("label", move |args: &HashMap<String, tera::Value>| {
             let key = args.get("key").and_then(|v| v.as_str()).ok_or("label() needs key=\"...\"")?;
@@ -45,7 +55,7 @@ impl Templates {
                 .map(tera::Value::String)
                 .ok_or_else(|| format!("label `{key}` is not in the catalogue").into())
         });
-        let context = tera::Context::from_serialize(view).map_err(|e| error_chain(&e))?;
+        let context = tera::Context::from_value(view.clone()).map_err(|e| error_chain(&e))?;
         tera.render("programme.typ", &context).map_err(|e| format!("template error: {}", error_chain(&e)))
     }
 }

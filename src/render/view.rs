@@ -27,6 +27,26 @@ impl Edition {
     }
 }
 
+/// The first page of a redline edition.
+#[derive(Debug, Serialize)]
+pub struct RedlineSummary {
+    pub compared: String,
+    pub rows: Vec<RedlineRow>,
+    pub decision_needed: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RedlineRow {
+    pub section: String,
+    pub label: String,
+    pub op: String,
+    /// Narrative changes: the word diff (with redline marks); values use old/new/delta.
+    pub detail: String,
+    pub old: String,
+    pub new: String,
+    pub delta: String,
+}
+
 /// What an excerpt says about itself on its first page.
 #[derive(Debug, Serialize)]
 pub struct ExcerptView {
@@ -40,6 +60,8 @@ pub struct ExcerptView {
 pub struct View {
     /// Set by the build when programme rules failed and a draft was asked for.
     pub draft: bool,
+    /// Set for a redline edition: the change summary printed first.
+    pub redline: Option<RedlineSummary>,
     /// Present when this edition is an excerpt, not the full programme.
     pub excerpt: Option<ExcerptView>,
     /// Section 4 belongs to the asylum objective; excerpts without it say so instead.
@@ -268,7 +290,19 @@ pub struct ValidationRow {
 /// `p` and `f` are the edition's own (see [`crate::excerpt::filter`]); `findings` are the
 /// full programme's and only the full programme prints them.
 pub fn build(p: &Programme, f: &Figures, findings: &[Finding], edition: &Edition, l: &Labels) -> Result<View, String> {
-    ViewBuilder { p, f, l, lang: edition.lang, spec: &edition.spec }.view(findings)
+    ViewBuilder { p, f, l, lang: edition.lang, spec: &edition.spec, escape: crate::escape::typst_markup }.view(findings)
+}
+
+/// As [`build`], for a redline: narratives carry redline marks, escaped into markup.
+pub fn build_marked(
+    p: &Programme,
+    f: &Figures,
+    findings: &[Finding],
+    edition: &Edition,
+    l: &Labels,
+) -> Result<View, String> {
+    let escape = crate::escape::typst_markup_redline;
+    ViewBuilder { p, f, l, lang: edition.lang, spec: &edition.spec, escape }.view(findings)
 }
 
 struct ViewBuilder<'a> {
@@ -277,6 +311,7 @@ struct ViewBuilder<'a> {
     l: &'a Labels,
     lang: Lang,
     spec: &'a EditionSpec,
+    escape: fn(&str) -> String,
 }
 
 impl ViewBuilder<'_> {
@@ -298,7 +333,7 @@ impl ViewBuilder<'_> {
             .iter()
             .map(|b| {
                 let (text, lang) = b.text.for_edition(self.lang);
-                let markup = markdown::to_typst(text);
+                let markup = markdown::to_typst_with(text, self.escape);
                 if lang == self.lang { markup } else { format!("#[#set text(lang: \"{lang}\")\n{markup}\n]") }
             })
             .filter(|m| !m.is_empty())
@@ -309,7 +344,7 @@ impl ViewBuilder<'_> {
     /// A short text as inline typst markup, tagged with its language if it differs.
     fn inline(&self, t: &Text) -> String {
         let (text, lang) = t.for_edition(self.lang);
-        let markup = markdown::inline_to_typst(text);
+        let markup = markdown::inline_to_typst_with(text, self.escape);
         if lang == self.lang { markup } else { format!("#text(lang: \"{lang}\")[{markup}]") }
     }
 
@@ -327,6 +362,7 @@ impl ViewBuilder<'_> {
         let (year, month, day) = meta.date;
         Ok(View {
             draft: false,
+            redline: None,
             excerpt: self.excerpt()?,
             show_special_cases: crate::excerpt::shows_special_cases(self.spec),
             lang: self.lang.code(),

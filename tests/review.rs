@@ -1,0 +1,183 @@
+//! Reviewing a change between two git revisions: the semantic report, its exit status, JSON,
+//! and the redline PDF.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use amif_doc::diff::{Change, Kind, Op};
+use amif_doc::labels::Catalogue;
+use amif_doc::review::{self, Side};
+use common::*;
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.name=amif", "-c", "user.email=amif@example.org", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+/// A repository with two commits of `content/`: the four changes of the review scenario, plus
+/// one that changes a specific objective's total.
+fn repository() -> PathBuf {
+    let dir = scratch("review-repo");
+    copy_content(&dir);
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "-q", "-m", "version 1"]);
+    let c = dir.join("content");
+    edit(
+        &c.join("objectives/so2.yaml"),
+        "in cooperation with other policy domains",
+        "in cooperation with all policy domains",
+    );
+    edit(&c.join("financing.yaml"), "no1: 22813801.27", "no1: 22713801.27");
+    edit(&c.join("financing.yaml"), "no2: 9697565.69", "no2: 9797565.69");
+    edit(&c.join("objectives/so1.yaml"), "closing: 2022", "closing: 2023");
+    edit(&c.join("special_cases.yaml"), "      2018-2020: -161", "      2018-2020: -261");
+    edit(&c.join("financing.yaml"), "no3: 2167561.56", "no3: 2267561.56");
+    git(&dir, &["commit", "-q", "-a", "-m", "version 2"]);
+    dir
+}
+
+fn find<'a>(changes: &'a [Change], id: &str) -> &'a Change {
+    changes
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("no change `{id}` in {:#?}", changes.iter().map(|c| &c.id).collect::<Vec<_>>()))
+}
+
+#[test]
+fn the_report_names_each_change_and_every_total_it_moved() {
+    let dir = repository();
+    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let r = review::review(
+        &dir.join("content"),
+        &Side::Revision("HEAD~1".into()),
+        &Side::Revision("HEAD".into()),
+        &catalogue,
+    )
+    .unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let changes = &r.report.changes;
+
+    let sentence = find(changes, "objectives.so2.no2.a13.title");
+    assert_eq!((sentence.section.as_str(), sentence.kind, sentence.op), ("3", Kind::Text, Op::Changed));
+    let inserted: Vec<&str> = sentence.words.iter().filter(|w| w.op == "insert").map(|w| w.text.as_str()).collect();
+    let deleted: Vec<&str> = sentence.words.iter().filter(|w| w.op == "delete").map(|w| w.text.as_str()).collect();
+    assert_eq!((inserted, deleted), (vec!["all"], vec!["other"]));
+
+    let year = find(changes, "objectives.so1.no1.a1.timetable.closing");
+    assert_eq!((year.old.as_deref(), year.new.as_deref()), (Some("2022"), Some("2023")));
+
+    let pledge = find(changes, "special_cases.transfers.relocation-1601-italy.2018-2020");
+    assert_eq!(
+        (pledge.section.as_str(), pledge.old.as_deref(), pledge.new.as_deref()),
+        ("4", Some("-161"), Some("-261"))
+    );
+
+    let money = |id: &str| {
+        let c = find(changes, id);
+        (c.old.clone().unwrap(), c.new.clone().unwrap(), c.delta.clone().unwrap())
+    };
+    assert_eq!(
+        money("financing.table1.so1.no1"),
+        ("22,813,801.27".into(), "22,713,801.27".into(), "-100,000.00".into())
+    );
+    assert_eq!(money("financing.table1.so1.no2"), ("9,697,565.69".into(), "9,797,565.69".into(), "100,000.00".into()));
+    // The withdrawn pledge: 100 persons × 6 000 over 2018-2020.
+    assert_eq!(
+        money("total.table2.relocation-1601"),
+        ("3,456,000.00".into(), "2,856,000.00".into(), "-600,000.00".into())
+    );
+    assert_eq!(
+        money("total.table1.special_cases"),
+        ("55,994,000.00".into(), "55,394,000.00".into(), "-600,000.00".into())
+    );
+    // SO2.NO3 + 100 000 and the pledge −600 000.
+    assert_eq!(
+        money("total.table1.so2.national"),
+        ("38,292,375.62".into(), "38,392,375.62".into(), "100,000.00".into())
+    );
+    assert_eq!(money("total.table1.total"), ("179,127,447.12".into(), "178,627,447.12".into(), "-500,000.00".into()));
+    // Moving money inside SO1 leaves its totals alone.
+    assert!(!changes.iter().any(|c| c.id.starts_with("total.table1.so1.")), "SO1 totals must not move");
+    // Only the SO2 change needs a new Commission decision.
+    assert_eq!(r.report.decision_needed, ["so2"]);
+    // Validation: Table 3 no longer matches Table 1.
+    let appeared = find(
+        changes,
+        "validation.amif.table3-total.The total of annual commitments (Table 3: 179,127,447.12) differs from the financial plan total (Table 1: 178,627,447.12).",
+    );
+    assert_eq!(appeared.op, Op::Added);
+}
+
+fn amif(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_amif-doc"))
+        .current_dir(dir)
+        .args(args)
+        .args(["--templates"])
+        .arg(repo().join("templates"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+#[test]
+fn the_cli_exits_like_diff_and_speaks_json() {
+    let dir = repository();
+    let (code, text) = amif(&dir, &["diff", "HEAD~1", "HEAD"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.starts_with("amif-doc diff HEAD~1 → HEAD: "), "{text}");
+    assert!(text.contains("  ~ Action 13 – title  [objectives.so2.no2.a13.title]\n      create an inclusive integration policy in cooperation with [-other-]{+all+} policy domains"), "{text}");
+    assert!(
+        text.contains("  ~ input SO1.NO1  [financing.table1.so1.no1]: 22,813,801.27 → 22,713,801.27 (Δ -100,000.00)"),
+        "{text}"
+    );
+    assert!(text.contains("New Commission decision needed: the total of SO2 changed"), "{text}");
+
+    let (code, json) = amif(&dir, &["diff", "HEAD~1", "HEAD", "--format", "json"]);
+    assert_eq!(code, 1);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["decision_needed"], serde_json::json!(["so2"]));
+
+    let (code, text) = amif(&dir, &["diff", "HEAD", "HEAD"]);
+    assert_eq!((code, text.trim()), (0, "amif-doc diff HEAD → HEAD: no change"));
+    // The working tree equals HEAD right after the commit.
+    assert_eq!(amif(&dir, &["diff"]).0, 0);
+
+    let (code, text) = amif(&dir, &["diff", "no-such-revision"]);
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("no-such-revision"), "{text}");
+}
+
+#[test]
+fn the_redline_shows_old_and_new_values() {
+    let dir = repository();
+    let pdf = dir.join("redline-fr.pdf");
+    let out = Command::new(env!("CARGO_BIN_EXE_amif-doc"))
+        .current_dir(&dir)
+        .args(["diff", "HEAD~1", "HEAD", "--pdf"])
+        .arg(&pdf)
+        .arg("--templates")
+        .arg(repo().join("templates"))
+        .arg("--fonts")
+        .arg(repo().join("fonts"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("OS1.ON1 Accueil/Asile 22 713 801,27 22 813 801,27"),
+        "Table 1 shows the new then the old value"
+    );
+    assert!(text.contains("SO1.NO1 22 813 801,27 22 713 801,27 -100 000,00"), "the change summary lists the move");
+    assert!(text.contains("Nouvelle décision de la Commission nécessaire: le total de SO2 a changé (règle 2.15)."));
+}
