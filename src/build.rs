@@ -177,6 +177,27 @@ fn select_editions(matrix: &[EditionSpec], opts: &Options) -> Result<Vec<Edition
         .collect())
 }
 
+/// The typst source of every edition of the matrix, by file stem: what `fmt` must not change.
+pub fn render_all(
+    checked: &Checked,
+    catalogue: &Catalogue,
+    templates: &Templates,
+) -> Result<Vec<(String, String)>, String> {
+    let opts = Options {
+        content: PathBuf::new(),
+        templates: PathBuf::new(),
+        fonts: PathBuf::new(),
+        out: PathBuf::new(),
+        langs: vec![],
+        keep_typst: false,
+        draft: true,
+        source_date_epoch: None,
+        edition: None,
+    };
+    let editions = select_editions(&checked.programme.editions, &opts).map_err(|e| format!("{e:?}"))?;
+    editions.iter().map(|e| Ok((e.file_stem(), render_edition(checked, e, catalogue, templates, &opts)?))).collect()
+}
+
 /// View + templates for one edition: the typst source.
 fn render_edition(
     checked: &Checked,

@@ -24,9 +24,38 @@ pub enum Command {
     Check(PathArgs),
     /// List the editions of the matrix (`content/editions.yaml`) and their files.
     Editions(PathArgs),
+    /// Put every sentence of the narrative on its own line and tidy whitespace, without
+    /// changing what any edition prints.
+    Fmt(FmtArgs),
+    /// Git external diff driver: `git config diff.amif.command "amif-doc diff-driver"`.
+    #[command(hide = true)]
+    DiffDriver(DriverArgs),
     /// Compare two revisions of the content: what changed in the programme, not in the YAML.
     /// Exit status: 0 no change, 1 changes, 2 trouble.
     Diff(DiffArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct FmtArgs {
+    #[command(flatten)]
+    pub paths: PathArgs,
+    /// Only report the files that need formatting; exit 1 if any.
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// The seven arguments git passes to an external diff driver.
+#[derive(Debug, Clone, Args)]
+pub struct DriverArgs {
+    pub path: PathBuf,
+    pub old_file: PathBuf,
+    pub old_hex: String,
+    pub old_mode: String,
+    pub new_file: PathBuf,
+    pub new_hex: String,
+    pub new_mode: String,
+    #[command(flatten)]
+    pub paths: PathArgs,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -12,6 +12,7 @@ pub mod diff;
 pub mod diff_report;
 pub mod escape;
 pub mod excerpt;
+pub mod fmt;
 pub mod format;
 pub mod gitrev;
 pub mod labels;

@@ -13,13 +13,16 @@ use amif_doc::lang::Lang;
 use std::io::IsTerminal;
 
 use amif_doc::review::{self, Side};
-use cli::{BuildArgs, Cli, Command, DiffArgs, Format, PathArgs};
+use cli::{BuildArgs, Cli, Command, DiffArgs, FmtArgs, Format, PathArgs};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Command::Diff(args)) = &cli.command {
-        return run_diff(args);
+    match &cli.command {
+        Some(Command::Diff(args)) => return run_diff(args),
+        Some(Command::DiffDriver(args)) => return run_diff_driver(args),
+        Some(Command::Fmt(args)) if args.check => return run_fmt_check(args),
+        _ => {}
     }
     let is_build = !matches!(cli.command, Some(Command::Check(_)));
     let result = match cli.command {
@@ -27,7 +30,8 @@ fn main() -> ExitCode {
         Some(Command::Build(args)) => run_build(&args),
         Some(Command::Check(args)) => run_check(&args),
         Some(Command::Editions(args)) => run_editions(&args),
-        Some(Command::Diff(_)) => unreachable!("handled above"),
+        Some(Command::Fmt(args)) => run_fmt(&args),
+        Some(Command::Diff(_) | Command::DiffDriver(_)) => unreachable!("handled above"),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -135,6 +139,90 @@ fn run_diff(args: &DiffArgs) -> ExitCode {
         eprintln!("wrote {}", pdf.display());
     }
     if review.report.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+fn run_fmt(args: &FmtArgs) -> Result<(), BuildError> {
+    let outcome = amif_doc::fmt::run(&args.paths.content, &args.paths.templates, true)?;
+    for path in &outcome.changed {
+        println!("formatted {}", path.display());
+    }
+    eprintln!("{} file(s) formatted; every edition prints exactly as before", outcome.changed.len());
+    Ok(())
+}
+
+fn run_fmt_check(args: &FmtArgs) -> ExitCode {
+    match amif_doc::fmt::run(&args.paths.content, &args.paths.templates, false) {
+        Ok(outcome) if outcome.changed.is_empty() => ExitCode::SUCCESS,
+        Ok(outcome) => {
+            for path in &outcome.changed {
+                println!("would format {}", path.display());
+            }
+            ExitCode::from(1)
+        }
+        Err(error) => {
+            report(&error, false);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// git's external diff driver: the semantic diff of one content file, in the context of the
+/// working tree's other files.
+fn run_diff_driver(args: &cli::DriverArgs) -> ExitCode {
+    let result = (|| -> Result<String, BuildError> {
+        let catalogue = Catalogue::load(&args.paths.templates.join("labels.yaml"))?;
+        let content = &args.paths.content;
+        let rel = args.path.strip_prefix(content).unwrap_or(&args.path).to_path_buf();
+        let side = |file: &std::path::Path, name: &str| -> Result<std::path::PathBuf, BuildError> {
+            let dir = std::env::temp_dir().join(format!("amif-doc-driver-{}-{name}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            copy_dir(content, &dir).map_err(BuildError::Other)?;
+            let bytes = if file == std::path::Path::new("/dev/null") {
+                Vec::new()
+            } else {
+                std::fs::read(file).map_err(|e| BuildError::Other(e.to_string()))?
+            };
+            std::fs::write(dir.join(&rel), bytes).map_err(|e| BuildError::Other(e.to_string()))?;
+            Ok(dir)
+        };
+        let (old_dir, new_dir) = (side(&args.old_file, "old")?, side(&args.new_file, "new")?);
+        let old = build::load_and_check_with(&old_dir, &catalogue, true);
+        let new = build::load_and_check_with(&new_dir, &catalogue, true);
+        let _ = (std::fs::remove_dir_all(&old_dir), std::fs::remove_dir_all(&new_dir));
+        let report = amif_doc::diff::compare(&old?, &new?, &catalogue.for_lang(Lang::En)?);
+        let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+        let title = format!("{} ({} → {})", args.path.display(), short(&args.old_hex), short(&args.new_hex));
+        amif_doc::diff_report::write_text(&mut out, &report, &title).map_err(|e| BuildError::Other(e.to_string()))?;
+        Ok(String::from_utf8_lossy(&out.into_inner()).into_owned())
+    })();
+    match result {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            report(&error, false);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn short(hex: &str) -> &str {
+    &hex[..hex.len().min(8)]
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| e.to_string())?;
+    for entry in std::fs::read_dir(from).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let target = to.join(path.file_name().unwrap_or_default());
+        if path.is_dir() {
+            copy_dir(&path, &target)?;
+        } else {
+            std::fs::copy(&path, &target).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
 }
 
 fn report(error: &BuildError, is_build: bool) {

@@ -181,3 +181,64 @@ fn the_redline_shows_old_and_new_values() {
     assert!(text.contains("SO1.NO1 22 813 801,27 22 713 801,27 -100 000,00"), "the change summary lists the move");
     assert!(text.contains("Nouvelle décision de la Commission nécessaire: le total de SO2 a changé (règle 2.15)."));
 }
+
+/// `amif-doc fmt` is idempotent and leaves every built PDF byte-identical.
+#[test]
+fn fmt_is_idempotent_and_changes_no_pdf() {
+    let dir = scratch("fmt");
+    let content = copy_content(&dir);
+    // Undo the one-sentence-per-line layout of a few paragraphs, and add stray whitespace.
+    edit(
+        &content.join("summary.yaml"),
+        "a main goal for BE.\n  Increased attention",
+        "a main goal for BE. Increased attention",
+    );
+    let framework = content.join("framework.yaml");
+    let text = std::fs::read_to_string(&framework).unwrap().replace(": |\n", ": |   \n").replace('\n', "\r\n");
+    std::fs::write(&framework, text).unwrap();
+    let (before, after) = (dir.join("before"), dir.join("after"));
+    build(&content, &before, &amif_doc::lang::Lang::ALL).unwrap_or_else(|e| panic!("{}", describe(&e)));
+
+    let (code, out) = amif(&dir, &["fmt", "--content", "content", "--check"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("would format content/summary.yaml") && out.contains("would format content/framework.yaml"),
+        "{out}"
+    );
+    let (code, out) = amif(&dir, &["fmt", "--content", "content"]);
+    assert_eq!(code, 0, "{out}");
+    let summary = std::fs::read_to_string(content.join("summary.yaml")).unwrap();
+    assert!(summary.contains("a main goal for BE.\n  Increased attention"), "one sentence per line again");
+    assert_eq!(amif(&dir, &["fmt", "--content", "content", "--check"]).0, 0, "idempotent");
+
+    build(&content, &after, &amif_doc::lang::Lang::ALL).unwrap();
+    for name in ["programme-fr.pdf", "programme-en.pdf"] {
+        assert!(
+            std::fs::read(before.join(name)).unwrap() == std::fs::read(after.join(name)).unwrap(),
+            "{name} changed"
+        );
+    }
+}
+
+/// The README's git recipe: `git diff` on a content file prints the semantic diff.
+#[test]
+fn git_diff_uses_the_semantic_driver() {
+    let dir = repository();
+    std::fs::write(dir.join(".gitattributes"), "content/**/*.yaml diff=amif\n").unwrap();
+    let driver =
+        format!("{} diff-driver --templates {}", env!("CARGO_BIN_EXE_amif-doc"), repo().join("templates").display());
+    git(&dir, &["config", "diff.amif.command", &driver]);
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(&dir)
+        .args(["diff", "HEAD~1", "HEAD", "--", "content/financing.yaml"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("amif-doc diff content/financing.yaml ("), "{text}");
+    assert!(
+        text.contains("  ~ input SO1.NO1  [financing.table1.so1.no1]: 22,813,801.27 → 22,713,801.27 (Δ -100,000.00)"),
+        "{text}"
+    );
+    assert!(!text.contains("objectives.so2.no2.a13"), "only this file's change: {text}");
+}

@@ -1,0 +1,221 @@
+//! `amif-doc fmt`: keeps content files diff-friendly. Inside Markdown block scalars every
+//! sentence goes on its own line; Windows line endings go, and so do trailing spaces and tabs
+//! outside block scalars (inside, two trailing spaces are a Markdown hard break, so they stay);
+//! every file ends with one newline. Keys, comments and quoting are left as written.
+//!
+//! Formatting never changes meaning: before anything is written, the formatted content is
+//! rendered and must give exactly the same typst source as the original in every language.
+
+use std::path::{Path, PathBuf};
+
+/// Abbreviations after which a full stop does not end a sentence (lower-cased, with the dot).
+const ABBREVIATIONS: [&str; 22] = [
+    "i.a.", "e.g.", "i.e.", "ex.", "approx.", "avg.", "ass.", "req.", "proc.", "wall.", "vs.", "cf.", "no.", "art.",
+    "reg.", "dir.", "mr.", "mrs.", "dr.", "st.", "nr.", "p.",
+];
+
+/// Formats one content file's text.
+pub fn format_text(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = Vec::new();
+    let mut scalar_indent: Option<usize> = None;
+    for raw in text.lines() {
+        let line = raw.trim_end().replace('\t', "    ");
+        let indent = line.len() - line.trim_start().len();
+        if let Some(min) = scalar_indent {
+            if line.is_empty() || indent > min {
+                // Keep trailing spaces: two or more before a newline are a Markdown hard break.
+                let trailing = &raw[raw.trim_end().len()..];
+                let mut lines = split_sentences(&line);
+                if !line.is_empty() {
+                    if let Some(last) = lines.last_mut() {
+                        last.push_str(trailing);
+                    }
+                }
+                out.extend(lines);
+                continue;
+            }
+            scalar_indent = None;
+        }
+        let value =
+            line.split_once(": ").map(|(_, v)| v).or_else(|| line.trim_start().strip_prefix("- ")).unwrap_or("");
+        let value = value.trim_start_matches("- ").trim();
+        if value.starts_with('|') || value.starts_with('>') {
+            scalar_indent = Some(indent);
+        }
+        out.push(line);
+    }
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    let mut joined = out.join("\n");
+    joined.push('\n');
+    joined
+}
+
+/// Splits a Markdown line into one line per sentence, keeping list-item continuation indents.
+fn split_sentences(line: &str) -> Vec<String> {
+    let indent = line.len() - line.trim_start().len();
+    let body = &line[indent..];
+    let marker = list_marker_len(body);
+    let continuation = " ".repeat(indent + marker);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let bytes = body.as_bytes();
+    let mut i = marker;
+    while i + 2 < bytes.len() {
+        let ends = matches!(bytes[i], b'.' | b'?' | b'!') && bytes[i + 1] == b' ';
+        if ends && sentence_ends_at(body, start, i) {
+            let rest = &body[i + 2..];
+            if starts_sentence(rest) && list_marker_len(rest) == 0 && !starts_block_syntax(rest) {
+                lines.push(body[start..=i].to_string());
+                start = i + 2;
+                i = start;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    lines.push(body[start..].to_string());
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(n, l)| if n == 0 { format!("{}{l}", " ".repeat(indent)) } else { format!("{continuation}{l}") })
+        .collect()
+}
+
+/// Whether the full stop (or ? !) at `dot` ends a sentence, judged by the word before it.
+fn sentence_ends_at(body: &str, start: usize, dot: usize) -> bool {
+    let word_start = body[start..dot].rfind(' ').map_or(start, |p| start + p + 1);
+    let word = body[word_start..=dot].trim_start_matches(['(', '[', '‘', '“', '"', '\'']).to_lowercase();
+    let single_letter = word.len() == 2 && word.as_bytes()[0].is_ascii_alphabetic();
+    let numbered = word[..word.len() - 1].chars().all(|c| c.is_ascii_digit() || c == '.');
+    !ABBREVIATIONS.contains(&word.as_str()) && !single_letter && !numbered && !word.contains("..")
+}
+
+fn starts_sentence(rest: &str) -> bool {
+    rest.chars().next().is_some_and(|c| c.is_uppercase() || c == '‘' || c == '“' || c == '"' || c == '(')
+}
+
+/// Length of a list marker (`- `, `* `, `+ `, `12. `, `3) `) at the start, or 0.
+fn list_marker_len(text: &str) -> usize {
+    if text.starts_with("- ") || text.starts_with("* ") || text.starts_with("+ ") {
+        return 2;
+    }
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && (text[digits..].starts_with(". ") || text[digits..].starts_with(") ")) {
+        return digits + 2;
+    }
+    0
+}
+
+fn starts_block_syntax(text: &str) -> bool {
+    text.starts_with('#') || text.starts_with('>') || text.starts_with("---") || text.starts_with("```")
+}
+
+/// What `fmt` did or would do.
+pub struct Outcome {
+    /// Files whose text changes (relative to the content folder's parent).
+    pub changed: Vec<PathBuf>,
+}
+
+/// Formats every content file of `content`. With `write`, changed files are replaced
+/// atomically, and only after the formatted content was shown to render exactly as before.
+pub fn run(content: &Path, templates: &Path, write: bool) -> Result<Outcome, crate::build::BuildError> {
+    use crate::build::{self, BuildError};
+    let files = content_files(content);
+    let mut formatted = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| BuildError::Other(format!("cannot read `{}`: {e}", path.display())))?;
+        let new = format_text(&text);
+        if new != text {
+            formatted.push((path.clone(), new));
+        }
+    }
+    let base = content.parent().unwrap_or(Path::new(""));
+    let changed = formatted.iter().map(|(p, _)| p.strip_prefix(base).unwrap_or(p).to_path_buf()).collect();
+    if !write || formatted.is_empty() {
+        return Ok(Outcome { changed });
+    }
+    // Prove the formatted content means the same: same typst source for every edition.
+    let scratch = std::env::temp_dir().join(format!("amif-doc-fmt-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    copy_tree(content, &scratch.join("content")).map_err(BuildError::Other)?;
+    for (path, text) in &formatted {
+        let rel = path.strip_prefix(content).unwrap_or(path);
+        std::fs::write(scratch.join("content").join(rel), text).map_err(|e| BuildError::Other(e.to_string()))?;
+    }
+    let catalogue = crate::labels::Catalogue::load(&templates.join("labels.yaml"))?;
+    let tera = crate::render::Templates::load(templates)?;
+    let before = build::render_all(&build::load_and_check_with(content, &catalogue, true)?, &catalogue, &tera)?;
+    let after = build::load_and_check_with(&scratch.join("content"), &catalogue, true)
+        .and_then(|c| build::render_all(&c, &catalogue, &tera).map_err(BuildError::Other));
+    let _ = std::fs::remove_dir_all(&scratch);
+    if after? != before {
+        return Err(BuildError::Other(
+            "formatting would change the documents; nothing was written (please report this)".into(),
+        ));
+    }
+    for (path, text) in &formatted {
+        crate::write::atomic(path, text.as_bytes())?;
+    }
+    Ok(Outcome { changed })
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| e.to_string())?;
+    for entry in std::fs::read_dir(from).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let target = to.join(path.file_name().unwrap_or_default());
+        if path.is_dir() {
+            copy_tree(&path, &target)?;
+        } else {
+            std::fs::copy(&path, &target).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
+/// The content files `fmt` looks after.
+pub fn content_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> =
+        crate::load::CONTENT_FILES.iter().map(|f| dir.join(f)).filter(|p| p.exists()).collect();
+    if let Ok(entries) = std::fs::read_dir(dir.join("objectives")) {
+        let mut objectives: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .collect();
+        objectives.sort();
+        files.extend(objectives);
+    }
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_sentence_per_line_inside_block_scalars_only() {
+        let text = "title: One. Two.\nbody: |\n  First sentence. Second one? Third! e.g. not this. Avg. neither.\n\n  - Item one. Item two.\n  1. Step. Next.\n";
+        let expected = "title: One. Two.\nbody: |\n  First sentence.\n  Second one?\n  Third! e.g. not this.\n  Avg. neither.\n\n  - Item one.\n    Item two.\n  1. Step.\n     Next.\n";
+        assert_eq!(format_text(text), expected);
+        assert_eq!(format_text(expected), expected, "idempotent");
+    }
+
+    #[test]
+    fn never_creates_markdown_syntax() {
+        let text = "t: |\n  See section 6. 2. Monitoring is next. It works (e.g. UAM). Yes.\n";
+        assert_eq!(
+            format_text(text),
+            "t: |\n  See section 6. 2. Monitoring is next.\n  It works (e.g. UAM).\n  Yes.\n"
+        );
+    }
+
+    #[test]
+    fn normalises_whitespace_but_keeps_hard_breaks() {
+        assert_eq!(format_text("a: 1   \r\nb: |\r\n  x\r\n\n\n"), "a: 1\nb: |\n  x\n");
+        assert_eq!(format_text("b: |\n  line with break  \n  next\n"), "b: |\n  line with break  \n  next\n");
+    }
+}
