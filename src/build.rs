@@ -160,14 +160,12 @@ pub fn build(opts: &Options) -> Result<Vec<Output>, BuildError> {
 
 /// The editions to build: the matrix, narrowed by `--edition` and `--lang`.
 fn select_editions(matrix: &[EditionSpec], opts: &Options) -> Result<Vec<Edition>, BuildError> {
-    if let Some(name) = &opts.edition {
-        if !matrix.iter().any(|e| &e.name == name) {
-            let names: Vec<&str> = matrix.iter().map(|e| e.name.as_str()).collect();
-            return Err(BuildError::Other(format!(
-                "no edition `{name}` in content/editions.yaml (editions: {})",
-                names.join(", ")
-            )));
-        }
+    if let Some(name) = opts.edition.as_ref().filter(|name| !matrix.iter().any(|e| &e.name == *name)) {
+        let names: Vec<&str> = matrix.iter().map(|e| e.name.as_str()).collect();
+        return Err(BuildError::Other(format!(
+            "no edition `{name}` in content/editions.yaml (editions: {})",
+            names.join(", ")
+        )));
     }
     Ok(matrix
         .iter()

@@ -446,14 +446,12 @@ fn money(c: &Checked, l: &Labels, out: &mut Vec<Fact>) {
                 r.total,
             );
             for (year, cell) in t.years.iter().zip(&r.cells) {
-                if name == "table2" {
-                    if let Some(v) = cell {
-                        total(
-                            format!("total.{name}.{}.{year}", r.id),
-                            format!("{} {year}", label(&format!("{name}.{}", r.id))),
-                            *v,
-                        );
-                    }
+                if let (Some(v), "table2") = (cell, name) {
+                    total(
+                        format!("total.{name}.{}.{year}", r.id),
+                        format!("{} {year}", label(&format!("{name}.{}", r.id))),
+                        *v,
+                    );
                 }
             }
         }

@@ -27,10 +27,8 @@ pub fn format_text(text: &str) -> String {
                 // Keep trailing spaces: two or more before a newline are a Markdown hard break.
                 let trailing = &raw[raw.trim_end().len()..];
                 let mut lines = split_sentences(&line);
-                if !line.is_empty() {
-                    if let Some(last) = lines.last_mut() {
-                        last.push_str(trailing);
-                    }
+                if let Some(last) = lines.last_mut().filter(|_| !line.is_empty()) {
+                    last.push_str(trailing);
                 }
                 out.extend(lines);
                 continue;

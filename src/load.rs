@@ -254,10 +254,9 @@ fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ParseFailure> {
             message.truncate(cut);
         }
         // serde_yaml starts its message with the path; we print the path separately.
-        if let Some((head, rest)) = message.split_once(": ") {
-            if !path.is_empty() && path.starts_with(head) {
-                message = rest.to_string();
-            }
+        if let Some((_, rest)) = message.split_once(": ").filter(|(head, _)| !path.is_empty() && path.starts_with(head))
+        {
+            message = rest.to_string();
         }
         let (message, hint) = explain(&message);
         (path, message, line, column, hint)

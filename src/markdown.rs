@@ -35,11 +35,7 @@ pub fn to_typst_with(markdown: &str, escape: fn(&str) -> String) -> String {
                     *has = true;
                 }
             }
-            Event::End(TagEnd::Paragraph) => {
-                if lists.is_empty() {
-                    out.push_str("\n\n");
-                }
-            }
+            Event::End(TagEnd::Paragraph) if lists.is_empty() => out.push_str("\n\n"),
             Event::Start(Tag::Heading { .. }) => out.push_str("#strong["),
             Event::End(TagEnd::Heading(_)) => out.push_str("]\n\n"),
             Event::Start(Tag::List(start)) => {

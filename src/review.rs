@@ -41,7 +41,7 @@ pub fn load_side(content: &Path, side: &Side, catalogue: &Catalogue) -> Result<C
             let snapshot = gitrev::snapshot(content, rev).map_err(BuildError::Other)?;
             load_and_check_with(&snapshot.content, catalogue, true).map_err(|e| match e {
                 BuildError::Content(d, files) => {
-                    BuildError::Other(format!("revision `{rev}` has content errors:\n{d}{}", files.files.len().min(0)))
+                    BuildError::Other(format!("revision `{rev}` has content errors in {}:\n{d}", files.root.display()))
                 }
                 other => other,
             })

@@ -42,7 +42,7 @@ fn table1_reproduces_the_seed() {
     assert_eq!(t.national_plus_ta, d("115379784.00"));
 }
 
-fn row<'a>(f: &'a Figures, id: &str) -> Vec<Option<Decimal>> {
+fn row(f: &Figures, id: &str) -> Vec<Option<Decimal>> {
     f.table2.rows.iter().find(|r| r.id == id).unwrap().cells.clone()
 }
 
@@ -132,10 +132,8 @@ fn no_computed_figure_is_typed_in_content() {
         let text = std::fs::read_to_string(&file).unwrap();
         for token in text.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-')) {
             let token = token.trim_matches(['.', '-']);
-            if let Ok(value) = Decimal::from_str(token) {
-                if computed.contains(&value.abs()) {
-                    found.push(format!("{}: {token}", file.display()));
-                }
+            if Decimal::from_str(token).is_ok_and(|value| computed.contains(&value.abs())) {
+                found.push(format!("{}: {token}", file.display()));
             }
         }
     }

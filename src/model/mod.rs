@@ -328,10 +328,10 @@ impl Builder<'_> {
     }
 
     fn require_source(&mut self, by_lang: &mut BTreeMap<Lang, String>, path: &str) {
-        if !by_lang.contains_key(&self.source) {
+        if let std::collections::btree_map::Entry::Vacant(slot) = by_lang.entry(self.source) {
+            slot.insert(String::new());
             let msg = format!("text has no `{}` version (the programme's source language)", self.source);
             self.error("text-no-source", path, msg, Some(format!("add `{}: ...`", self.source)));
-            by_lang.insert(self.source, String::new());
         }
     }
 
