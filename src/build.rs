@@ -100,7 +100,7 @@ pub fn rule_diagnostic(f: &Finding, labels: &Labels, files: &SourceFiles) -> Dia
         Level::Error => Diagnostic::error(f.code, message),
         _ => Diagnostic::warning(f.code, message),
     };
-    if let Some(location) = files.locate_path(f.path) {
+    if let Some(location) = files.locate_path(&f.path) {
         d = d.at(location);
     }
     d

@@ -34,7 +34,7 @@ pub struct Finding {
     pub message: &'static str,
     pub params: Vec<(&'static str, Param)>,
     /// The YAML path the finding is about, for `amif-doc check`.
-    pub path: &'static str,
+    pub path: String,
 }
 
 /// Runs every rule. The list starts with the info line when nothing is an error.
@@ -49,7 +49,8 @@ pub fn check(p: &Programme, f: &Figures) -> Vec<Finding> {
     funded_lines_have_actions(p, f, &mut findings);
     main_actions_are_unique(p, &mut findings);
     if !findings.iter().any(|x| x.level == Level::Error) {
-        let info = Finding { level: Level::Info, code: "", message: "rule.validated", params: vec![], path: "" };
+        let info =
+            Finding { level: Level::Info, code: "", message: "rule.validated", params: vec![], path: String::new() };
         findings.insert(0, info);
     }
     findings
@@ -64,7 +65,7 @@ fn new_decision_needed(p: &Programme, out: &mut Vec<Finding>) {
             code: "2.15",
             message: "rule.2.15",
             params: vec![],
-            path: "programme.version",
+            path: "programme.version".into(),
         });
     }
 }
@@ -80,7 +81,7 @@ fn allocation_matches_financial_perspective(f: &Figures, p: &Programme, out: &mu
             code: "2.22.1",
             message: "rule.2.22.1",
             params: vec![("programme", Param::Amount(programme)), ("basic", Param::Amount(basic))],
-            path: "financing.basic_amount",
+            path: "financing.basic_amount".into(),
         });
     }
 }
@@ -109,7 +110,7 @@ fn minimum_shares(p: &Programme, f: &Figures, out: &mut Vec<Finding>) {
                     ("share", Param::Percent(share * Decimal::ONE_HUNDRED)),
                     ("minimum", Param::Percent(MINIMUM_SHARE * Decimal::ONE_HUNDRED)),
                 ],
-                path: "financing.table1",
+                path: format!("financing.table1.{so}"),
             });
         }
     }
@@ -123,7 +124,7 @@ fn annual_commitments_match_plan(f: &Figures, out: &mut Vec<Finding>) {
             code: "amif.table3-total",
             message: "rule.table3-total",
             params: vec![("table3", Param::Amount(f.table3.total)), ("table1", Param::Amount(f.table1.total))],
-            path: "financing.table3",
+            path: "financing.table3".into(),
         });
     }
 }
@@ -143,7 +144,7 @@ fn commitments_cover_special_cases(f: &Figures, out: &mut Vec<Finding>) {
                     ("committed", Param::Amount(committed)),
                     ("needed", Param::Amount(needed)),
                 ],
-                path: "financing.table3",
+                path: format!("financing.table3.asylum-solidarity.{year}"),
             });
         }
     }
@@ -167,7 +168,7 @@ fn resettlement_target_within_pledges(p: &Programme, f: &Figures, out: &mut Vec<
             code: "amif.c6-pledges",
             message: "rule.c6-pledges",
             params: vec![("target", Param::Amount(target)), ("pledged", Param::Amount(Decimal::from(pledged)))],
-            path: "indicators.so1",
+            path: "indicators.so1".into(),
         });
     }
 }
@@ -190,7 +191,7 @@ fn funded_lines_have_actions(p: &Programme, f: &Figures, out: &mut Vec<Finding>)
                     code: "amif.line-without-actions",
                     message: "rule.line-without-actions",
                     params: vec![("line", Param::Text(format!("{}.{}", o.id, line.id).to_uppercase()))],
-                    path: "financing.table1",
+                    path: format!("financing.table1.{}.{}", o.id, line.id),
                 });
             }
         }
@@ -213,7 +214,7 @@ fn main_actions_are_unique(p: &Programme, out: &mut Vec<Finding>) {
                             ("line", Param::Text(format!("{}.{}", so.id, no.id).to_uppercase())),
                             ("number", Param::Text(t.main_action.to_string())),
                         ],
-                        path: "objectives",
+                        path: format!("objectives.{}", so.id),
                     });
                 }
             }

@@ -182,7 +182,7 @@ fn minimum_share_is_an_error_without_justification() {
 #[test]
 fn commitments_must_cover_each_years_special_cases() {
     let got = broken("cover", "financing.yaml", "    2016: 31792301.00", "    2016: 11792301.00");
-    assert!(got.contains(&"error[amif.year-cover]: content/financing.yaml:26:1: financing.table3: The commitments for 2016 (20,477,112.00) do not cover that year's special cases (23,278,000.00).".to_string()), "{got:#?}");
+    assert!(got.contains(&"error[amif.year-cover]: content/financing.yaml:30:5: financing.table3.asylum-solidarity.2016: The commitments for 2016 (20,477,112.00) do not cover that year's special cases (23,278,000.00).".to_string()), "{got:#?}");
 }
 
 /// A build that fails leaves the previous PDFs byte-identical.
@@ -293,4 +293,59 @@ fn a_funded_line_needs_actions_and_main_actions_are_unique() {
     assert_eq!(got.len(), 1, "{got:#?}");
     assert!(got[0].starts_with("error[amif.main-action-twice]"), "{}", got[0]);
     assert!(got[0].ends_with("Main action number 1 is used twice in SO1.NO1."), "{}", got[0]);
+}
+
+#[test]
+fn rule_2_15_fires_for_versions_after_the_first_only() {
+    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let labels = catalogue.for_lang(Lang::En).unwrap();
+    let checked = load_and_check(&repo().join("content"), &catalogue).unwrap();
+    let d = amif_doc::build::rule_diagnostic(&checked.findings[1], &labels, &checked.files).to_string();
+    assert!(d.starts_with("warning[2.15]: content/programme.yaml:11:1: programme.version: A new EC decision is required for versions > 1."), "{d}");
+    let dir = scratch("v1");
+    let content = copy_content(&dir);
+    edit(&content.join("programme.yaml"), "version: \"7.0\"", "version: \"1.0\"");
+    let checked = load_and_check(&content, &catalogue).unwrap();
+    assert!(!checked.findings.iter().any(|f| f.code == "2.15"));
+}
+
+#[test]
+fn duplicate_ids_and_unknown_references_are_located() {
+    let got = broken("dup", "objectives/so3.yaml", "id: a18", "id: a17");
+    assert_eq!(
+        got,
+        [
+            "error[id-duplicate]: content/objectives/so3.yaml:77:9: objectives.so3.national_objectives[1].actions[0].id: action id `a17` is used twice"
+        ]
+    );
+    let got = broken("ref", "special_cases.yaml", "lump_sum: resettlement-priority", "lump_sum: resettlement-prio");
+    assert_eq!(
+        got,
+        [
+            "error[id-unknown]: content/special_cases.yaml:52:7: special_cases.resettlement.categories[0].lump_sum: unknown lump sum `resettlement-prio` (hint: lump sums are: resettlement-priority, resettlement, transfer, relocation, admission-turkey)"
+        ]
+    );
+}
+
+#[test]
+fn a_funded_line_without_actions_is_a_warning() {
+    let dir = scratch("funded");
+    let content = copy_content(&dir);
+    edit(&content.join("financing.yaml"), "  so2:\n", "  so2:\n    no1: 1000.00\n");
+    edit(&content.join("financing.yaml"), "    2014: 4704189.95", "    2014: 4705189.95");
+    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let checked = load_and_check(&content, &catalogue).unwrap();
+    let labels = catalogue.for_lang(Lang::En).unwrap();
+    let got: Vec<String> = checked
+        .findings
+        .iter()
+        .filter(|f| f.code == "amif.line-without-actions")
+        .map(|f| amif_doc::build::rule_diagnostic(f, &labels, &checked.files).to_string())
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "warning[amif.line-without-actions]: content/financing.yaml:16:5: financing.table1.so2.no1: Line SO2.NO1 receives an amount in Table 1 but no action describes it in section 3."
+        ]
+    );
 }
