@@ -139,7 +139,7 @@ pub fn run(content: &Path, templates: &Path, write: bool) -> Result<Outcome, cra
     // Prove the formatted content means the same: same typst source for every edition.
     let scratch = std::env::temp_dir().join(format!("amif-doc-fmt-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&scratch);
-    copy_tree(content, &scratch.join("content")).map_err(BuildError::Other)?;
+    crate::write::copy_tree(content, &scratch.join("content")).map_err(BuildError::Other)?;
     for (path, text) in &formatted {
         let rel = path.strip_prefix(content).unwrap_or(path);
         std::fs::write(scratch.join("content").join(rel), text).map_err(|e| BuildError::Other(e.to_string()))?;
@@ -159,20 +159,6 @@ pub fn run(content: &Path, templates: &Path, write: bool) -> Result<Outcome, cra
         crate::write::atomic(path, text.as_bytes())?;
     }
     Ok(Outcome { changed })
-}
-
-fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(to).map_err(|e| e.to_string())?;
-    for entry in std::fs::read_dir(from).map_err(|e| e.to_string())? {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        let target = to.join(path.file_name().unwrap_or_default());
-        if path.is_dir() {
-            copy_tree(&path, &target)?;
-        } else {
-            std::fs::copy(&path, &target).map_err(|e| e.to_string())?;
-        }
-    }
-    Ok(())
 }
 
 /// The content files `fmt` looks after.

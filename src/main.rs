@@ -176,7 +176,7 @@ fn run_diff_driver(args: &cli::DriverArgs) -> ExitCode {
         let side = |file: &std::path::Path, name: &str| -> Result<std::path::PathBuf, BuildError> {
             let dir = std::env::temp_dir().join(format!("amif-doc-driver-{}-{name}", std::process::id()));
             let _ = std::fs::remove_dir_all(&dir);
-            copy_dir(content, &dir).map_err(BuildError::Other)?;
+            amif_doc::write::copy_tree(content, &dir).map_err(BuildError::Other)?;
             let bytes = if file == std::path::Path::new("/dev/null") {
                 Vec::new()
             } else {
@@ -209,20 +209,6 @@ fn run_diff_driver(args: &cli::DriverArgs) -> ExitCode {
 
 fn short(hex: &str) -> &str {
     &hex[..hex.len().min(8)]
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> Result<(), String> {
-    std::fs::create_dir_all(to).map_err(|e| e.to_string())?;
-    for entry in std::fs::read_dir(from).map_err(|e| e.to_string())? {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        let target = to.join(path.file_name().unwrap_or_default());
-        if path.is_dir() {
-            copy_dir(&path, &target)?;
-        } else {
-            std::fs::copy(&path, &target).map_err(|e| e.to_string())?;
-        }
-    }
-    Ok(())
 }
 
 fn report(error: &BuildError, is_build: bool) {

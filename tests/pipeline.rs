@@ -138,22 +138,13 @@ fn cli_builds_are_byte_identical_across_time_zones_and_clocks() {
     assert!(first != dated, "SOURCE_DATE_EPOCH is ignored");
 }
 
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() { copy_dir(&path, &target) } else { std::fs::copy(&path, &target).map(|_| ()).unwrap() }
-    }
-}
-
 /// PDF/UA-1 is enforced: a template adding an image without alternative text fails the build
 /// with typst's own accessibility error, pointing at the generated source.
 #[test]
 fn content_that_breaks_pdf_ua_fails_the_build() {
     let dir = scratch("pdf-ua");
     let templates = dir.join("templates");
-    copy_dir(&repo().join("templates"), &templates);
+    amif_doc::write::copy_tree(&repo().join("templates"), &templates).unwrap();
     let main = templates.join("programme.typ");
     let svg = r#"#image(bytes("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect width='10' height='10'/></svg>"))"#;
     std::fs::write(&main, format!("{}\n{svg}\n", std::fs::read_to_string(&main).unwrap())).unwrap();

@@ -29,21 +29,8 @@ pub fn scratch(name: &str) -> PathBuf {
 /// Copies the bundled `content/` into `dir/content` and returns that path.
 pub fn copy_content(dir: &Path) -> PathBuf {
     let target = dir.join("content");
-    copy_tree(&repo().join("content"), &target);
+    amif_doc::write::copy_tree(&repo().join("content"), &target).unwrap();
     target
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let path = entry.path();
-        if path.is_dir() {
-            copy_tree(&path, &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
-        }
-    }
 }
 
 /// Replaces `from` with `to` in a content file; fails if `from` is absent.
