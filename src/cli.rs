@@ -18,7 +18,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the French and English editions into `out/` (the default command).
+    /// Build every edition of the matrix (`content/editions.yaml`) into `out/` (the default command).
     Build(BuildArgs),
     /// Check the content and report every problem, without building anything.
     Check(PathArgs),
