@@ -108,13 +108,6 @@ pub fn emit(diagnostics: &[Diagnostic], root: &Path) {
     let _ = write_report(&mut out, diagnostics, root);
 }
 
-/// Renders diagnostics as text (no colour), as `emit` would print them.
-pub fn render_plain(diagnostics: &[Diagnostic], root: &Path) -> String {
-    let mut buf = termcolor::NoColor::new(Vec::new());
-    let _ = write_report(&mut buf, diagnostics, root);
-    String::from_utf8_lossy(&buf.into_inner()).into_owned()
-}
-
 fn write_report(
     out: &mut dyn termcolor::WriteColor,
     diagnostics: &[Diagnostic],

@@ -349,3 +349,38 @@ fn a_funded_line_without_actions_is_a_warning() {
         ]
     );
 }
+
+/// What an editor sees: `amif-doc check` prints rustc-style diagnostics with the source line,
+/// plain text when not on a terminal, and exits 1.
+#[test]
+fn check_prints_rustc_style_diagnostics_and_exits_1() {
+    let dir = scratch("check-cli");
+    let content = copy_content(&dir);
+    edit(&content.join("objectives/so2.yaml"), "        title: Promote", "        titel: Promote");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc"))
+        .current_dir(&dir)
+        .args(["check", "--templates"])
+        .arg(repo().join("templates"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let expected = "\
+error[yaml-schema]: unknown key `titel`
+   ┌─ content/objectives/so2.yaml:46:9
+   │
+46 │         titel: Promote integration by offering individualized trajectories";
+    assert!(stderr.starts_with(expected), "{stderr}");
+    assert!(
+        stderr.contains("   │         ^ at `objectives.so2.national_objectives[0].actions[0].titel`\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("   = hint: did you mean `title`?\n"), "{stderr}");
+    assert!(stderr.ends_with("error: the content has 1 problem(s)\n"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}'), "no colour codes when not on a terminal");
+
+    let ok =
+        std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc")).current_dir(repo()).arg("check").output().unwrap();
+    assert_eq!(ok.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&ok.stderr).ends_with("content is valid: 2 warning(s), no error\n"));
+}
