@@ -192,34 +192,46 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Segment> {
     out
 }
 
-/// Keeps the paragraphs that changed, so a long narrative shows only its edited sentences.
+/// Keeps the sentences that changed: unchanged text around a change is cut back to the
+/// sentence it belongs to, so a long paragraph shows only its edited sentence.
 fn only_changed_paragraphs(words: Vec<Segment>) -> Vec<Segment> {
     if words.iter().all(|s| s.op == "equal") {
         return words;
     }
-    // Split equal runs at paragraph breaks and keep only the pieces next to a change.
     let mut out = Vec::new();
     for (i, seg) in words.iter().enumerate() {
         if seg.op != "equal" {
             out.push(seg.clone());
             continue;
         }
-        let before_change = words.get(i + 1).is_some_and(|s| s.op != "equal");
         let after_change = i > 0 && words[i - 1].op != "equal";
-        let paras: Vec<&str> = seg.text.split("\n\n").collect();
-        let keep_head = after_change.then(|| paras[0]);
-        let keep_tail = before_change.then(|| paras[paras.len() - 1]);
-        let text = match (keep_head, keep_tail) {
-            (Some(h), Some(t)) if paras.len() == 1 => {
-                let _ = t;
-                h.to_string()
-            }
-            (Some(h), Some(t)) => format!("{h} … {t}"),
-            (Some(h), None) => h.to_string(),
-            (None, Some(t)) => t.to_string(),
-            (None, None) => continue,
+        let before_change = words.get(i + 1).is_some_and(|s| s.op != "equal");
+        let bounds = sentence_boundaries(&seg.text);
+        let text = match (after_change, before_change) {
+            (true, true) if bounds.is_empty() => seg.text.clone(),
+            (true, true) => format!("{} … {}", &seg.text[..bounds[0]], &seg.text[*bounds.last().unwrap()..]),
+            (true, false) => seg.text[..bounds.first().copied().unwrap_or(seg.text.len())].to_string(),
+            (false, true) => seg.text[bounds.last().copied().unwrap_or(0)..].to_string(),
+            (false, false) => continue,
         };
         out.push(Segment { op: "equal", text });
+    }
+    out
+}
+
+/// Byte offsets where a new sentence starts: after `. `, `? `, `! ` before a capital, or a
+/// paragraph break.
+fn sentence_boundaries(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for i in 0..b.len().saturating_sub(2) {
+        let punct_then_space = matches!(b[i], b'.' | b'?' | b'!') && b[i + 1] == b' ';
+        let capital_next = text.get(i + 2..).and_then(|t| t.chars().next()).is_some_and(char::is_uppercase);
+        if punct_then_space && capital_next {
+            out.push(i + 2);
+        } else if b[i] == b'\n' && b[i + 1] == b'\n' {
+            out.push(i + 2);
+        }
     }
     out
 }
@@ -480,5 +492,34 @@ fn findings(c: &Checked, l: &Labels, out: &mut Vec<Fact>) {
             kind: Kind::Finding,
             value: FactValue::Plain(message),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_shows_only_its_sentence() {
+        let old = "First sentence stays. The second one has an old word. Third stays too.";
+        let new = "First sentence stays. The second one has a new word. Third stays too.";
+        let shown: String = only_changed_paragraphs(word_diff(old, new))
+            .iter()
+            .map(|s| match s.op {
+                "insert" => format!("{{+{}+}}", s.text),
+                "delete" => format!("[-{}-]", s.text),
+                _ => s.text.clone(),
+            })
+            .collect();
+        assert_eq!(shown, "The second one has [-an-]{+a+} [-old-]{+new+} word. ");
+    }
+
+    proptest::proptest! {
+        /// Any two texts (accents, emoji, punctuation): a diff, never a panic.
+        #[test]
+        fn word_diffs_never_panic(a in "[a-zé€ .?!\\n A-Z😀]{0,60}", b in "[a-zé€ .?!\\n A-Z😀]{0,60}") {
+            let _ = only_changed_paragraphs(word_diff(&a, &b));
+            let _ = crate::redline::merge_markdown(&a, &b);
+        }
     }
 }

@@ -202,4 +202,14 @@ mod tests {
         assert_eq!(format_text("a: 1   \r\nb: |\r\n  x\r\n\n\n"), "a: 1\nb: |\n  x\n");
         assert_eq!(format_text("b: |\n  line with break  \n  next\n"), "b: |\n  line with break  \n  next\n");
     }
+
+    proptest::proptest! {
+        /// Any block-scalar text: formatting never panics and is idempotent.
+        #[test]
+        fn formatting_is_idempotent(body in "[a-zA-Zé€ .?!(1-]{0,80}") {
+            let text = format!("t: |\n  {body}\n");
+            let once = format_text(&text);
+            proptest::prop_assert_eq!(format_text(&once), once);
+        }
+    }
 }

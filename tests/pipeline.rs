@@ -121,7 +121,10 @@ fn builds_are_reproducible() {
 fn cli_builds_are_byte_identical_across_time_zones_and_clocks() {
     let run = |out: &std::path::Path, tz: &str, epoch: Option<&str>| {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc"));
-        cmd.current_dir(repo()).args(["build", "--lang", "en", "--out"]).arg(out).env("TZ", tz);
+        cmd.current_dir(repo())
+            .args(["build", "--edition", "programme", "--lang", "en", "--out"])
+            .arg(out)
+            .env("TZ", tz);
         match epoch {
             Some(e) => cmd.env("SOURCE_DATE_EPOCH", e),
             None => cmd.env_remove("SOURCE_DATE_EPOCH"),
