@@ -227,9 +227,8 @@ fn sentence_boundaries(text: &str) -> Vec<usize> {
     for i in 0..b.len().saturating_sub(2) {
         let punct_then_space = matches!(b[i], b'.' | b'?' | b'!') && b[i + 1] == b' ';
         let capital_next = text.get(i + 2..).and_then(|t| t.chars().next()).is_some_and(char::is_uppercase);
-        if punct_then_space && capital_next {
-            out.push(i + 2);
-        } else if b[i] == b'\n' && b[i + 1] == b'\n' {
+        let paragraph_break = b[i] == b'\n' && b[i + 1] == b'\n';
+        if (punct_then_space && capital_next) || paragraph_break {
             out.push(i + 2);
         }
     }
