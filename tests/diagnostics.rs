@@ -21,6 +21,15 @@ fn problems(content: &Path) -> Vec<String> {
     }
 }
 
+/// The findings of one rule (warnings included) as one-line diagnostics, in English.
+fn rule(content: &Path, code: &str) -> Vec<String> {
+    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let checked = load_and_check(content, &catalogue).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let labels = catalogue.for_lang(Lang::En).unwrap();
+    let of_rule = checked.findings.iter().filter(|f| f.code == code);
+    of_rule.map(|f| amif_doc::build::rule_diagnostic(f, &labels, &checked.files).to_string()).collect()
+}
+
 /// A copy of the bundled content with one edit applied, and its diagnostics.
 fn broken(name: &str, file: &str, from: &str, to: &str) -> Vec<String> {
     let dir = scratch(name);
@@ -265,15 +274,7 @@ fn c6_target_beyond_pledges_is_a_warning() {
     let dir = scratch("c6");
     let content = copy_content(&dir);
     edit(&content.join("indicators.yaml"), "target: 1450.00", "target: 4000.00");
-    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
-    let checked = load_and_check(&content, &catalogue).unwrap();
-    let labels = catalogue.for_lang(Lang::En).unwrap();
-    let c6: Vec<String> = checked
-        .findings
-        .iter()
-        .filter(|f| f.code == "amif.c6-pledges")
-        .map(|f| amif_doc::build::rule_diagnostic(f, &labels, &checked.files).to_string())
-        .collect();
+    let c6 = rule(&content, "amif.c6-pledges");
     assert_eq!(
         c6,
         [
@@ -297,16 +298,12 @@ fn a_funded_line_needs_actions_and_main_actions_are_unique() {
 
 #[test]
 fn rule_2_15_fires_for_versions_after_the_first_only() {
-    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
-    let labels = catalogue.for_lang(Lang::En).unwrap();
-    let checked = load_and_check(&repo().join("content"), &catalogue).unwrap();
-    let d = amif_doc::build::rule_diagnostic(&checked.findings[1], &labels, &checked.files).to_string();
+    let d = rule(&repo().join("content"), "2.15").concat();
     assert!(d.starts_with("warning[2.15]: content/programme.yaml:11:1: programme.version: A new EC decision is required for versions > 1."), "{d}");
     let dir = scratch("v1");
     let content = copy_content(&dir);
     edit(&content.join("programme.yaml"), "version: \"7.0\"", "version: \"1.0\"");
-    let checked = load_and_check(&content, &catalogue).unwrap();
-    assert!(!checked.findings.iter().any(|f| f.code == "2.15"));
+    assert!(rule(&content, "2.15").is_empty());
 }
 
 #[test]
@@ -333,15 +330,7 @@ fn a_funded_line_without_actions_is_a_warning() {
     let content = copy_content(&dir);
     edit(&content.join("financing.yaml"), "  so2:\n", "  so2:\n    no1: 1000.00\n");
     edit(&content.join("financing.yaml"), "    2014: 4704189.95", "    2014: 4705189.95");
-    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
-    let checked = load_and_check(&content, &catalogue).unwrap();
-    let labels = catalogue.for_lang(Lang::En).unwrap();
-    let got: Vec<String> = checked
-        .findings
-        .iter()
-        .filter(|f| f.code == "amif.line-without-actions")
-        .map(|f| amif_doc::build::rule_diagnostic(f, &labels, &checked.files).to_string())
-        .collect();
+    let got = rule(&content, "amif.line-without-actions");
     assert_eq!(
         got,
         [
