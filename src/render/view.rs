@@ -360,14 +360,19 @@ impl ViewBuilder<'_> {
         let p = self.p;
         let meta = &p.meta;
         let (year, month, day) = meta.date;
+        let excerpt = self.excerpt()?;
+        let document_title = match &excerpt {
+            Some(e) => format!("{} – {}", self.plain(&meta.title), e.heading),
+            None => self.plain(&meta.title),
+        };
         Ok(View {
             draft: false,
             redline: None,
-            excerpt: self.excerpt()?,
+            excerpt,
             show_special_cases: crate::excerpt::shows_special_cases(self.spec),
             lang: self.lang.code(),
             lang_code: self.label("lang.code")?,
-            document_title: self.plain(&meta.title),
+            document_title,
             cover: Cover {
                 cci: meta.cci.clone(),
                 title: self.plain(&meta.title),
