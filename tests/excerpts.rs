@@ -84,10 +84,23 @@ fn the_flemish_excerpt_shows_only_its_lines_with_an_honest_total() {
     assert!(!text.contains("179 127 447,12"), "the programme total must not appear");
     assert!(!text.contains("OS1.ON1"), "no asylum line in an integration excerpt");
     assert!(text.contains("4. CAS SPÉCIAUX Cette section ne fait pas partie de cet extrait."));
-    // Timetable rows: its own action and the shared ones, not the other communities'.
+    // Timetable rows: its own action only; federal legal-migration actions stay out.
     assert!(text.contains("13 create an inclusive integration policy"));
+    assert!(!text.contains("15 update and development of immigration office"));
+    assert!(
+        !text.contains("Action 15") && !text.contains("WAT-Action"),
+        "federal actions without a heading tag are still federal"
+    );
     assert!(!text.contains("12 support a welcome course"));
     assert!(!text.contains("11 promote integration by offering individualized trajectories"));
+}
+
+#[test]
+fn a_scope_need_not_be_printed_in_the_heading() {
+    let text = excerpt_text("excerpt-federal", Lang::En);
+    assert!(text.contains("Action 15: Update and development of Immigration Office"));
+    assert!(text.contains("Action 11 (federal): Promote integration"));
+    assert!(text.contains("WAT-Action (lead Member State: the Netherlands)"));
 }
 
 #[test]

@@ -101,6 +101,8 @@ pub struct Action {
     pub id: String,
     pub number: u32,
     pub scope: Option<Scope>,
+    /// Whether the heading names the scope (`Action 13 (FL):`).
+    pub scope_in_heading: bool,
     pub title: Text,
     pub body: Narrative,
     pub timetable: Option<Timetable>,
@@ -511,6 +513,7 @@ impl Builder<'_> {
                     }
                     actions.push(Action {
                         scope: self.scope(a.scope, &format!("{at}.scope")),
+                        scope_in_heading: a.scope_in_heading.unwrap_or(true),
                         title: self.required_text(a.title, &format!("{at}.title")),
                         body: a.body.map(|n| self.narrative(n, &format!("{at}.body"))).unwrap_or_default(),
                         timetable: a.timetable.map(|t| self.timetable(t, &format!("{at}.timetable"), meta)),

@@ -120,6 +120,8 @@ pub struct RawAction {
     pub id: String,
     pub number: u32,
     pub scope: Option<String>,
+    /// Whether the heading names the scope (`Action 13 (FL):`); default yes.
+    pub scope_in_heading: Option<bool>,
     pub title: RawText,
     pub body: Option<RawNarrative>,
     pub timetable: Option<RawTimetable>,

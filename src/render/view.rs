@@ -441,7 +441,7 @@ impl ViewBuilder<'_> {
             for no in &so.national_objectives {
                 let mut actions = Vec::new();
                 for a in &no.actions {
-                    let tag = match a.scope {
+                    let tag = match a.scope.filter(|_| a.scope_in_heading) {
                         Some(scope) => format!(" ({})", self.label(&format!("scope.{}.tag", scope.id()))?),
                         None => String::new(),
                     };
