@@ -230,11 +230,12 @@ impl Loader {
 }
 
 /// The YAML path prefix of a content file's values in diagnostics: `objectives.so1.`,
-/// `financing.`; `summary.yaml` and `baseline.yaml` start with their own single key.
+/// `financing.`; `summary.yaml`, `baseline.yaml` and `editions.yaml` start with their own single key.
 pub fn yaml_root(rel: &str) -> String {
     let stem = rel.trim_end_matches(".yaml").replace('/', ".");
     match stem.as_str() {
-        "summary" | "baseline" => String::new(),
+        // These files hold a single key named like the file.
+        "summary" | "baseline" | "editions" => String::new(),
         _ => format!("{stem}."),
     }
 }

@@ -133,7 +133,7 @@ fn an_unknown_scope_in_the_matrix_is_located() {
     assert_eq!(
         got,
         [
-            "error[scope-unknown]: content/editions.yaml:12:5: editions.editions[2].scope: unknown scope `flanders` (expected federal, flemish, french or german)"
+            "error[scope-unknown]: content/editions.yaml:12:5: editions[2].scope: unknown scope `flanders` (expected federal, flemish, french or german)"
         ]
     );
 }

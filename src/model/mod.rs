@@ -763,7 +763,7 @@ impl Builder<'_> {
 
 impl Builder<'_> {
     fn editions(&mut self, raw: RawEditions) -> Vec<EditionSpec> {
-        self.prefix = "editions.".into();
+        self.prefix = String::new();
         let mut names = BTreeSet::new();
         let mut out = Vec::new();
         for (i, e) in raw.editions.into_iter().enumerate() {
