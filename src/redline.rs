@@ -184,7 +184,6 @@ pub fn merge_markdown(old: &str, new: &str) -> String {
 fn push_marked(out: &mut String, token: &str, mark: char) {
     // Extend the previous run of the same kind rather than opening a new one.
     let close = marks::END;
-    let reopen = format!("{close}{mark}");
     if out.ends_with(close) && last_run_is(out, mark) {
         out.pop();
         out.push_str(token);
@@ -203,7 +202,6 @@ fn push_marked(out: &mut String, token: &str, mark: char) {
         out.push_str(token);
         out.push(close);
     }
-    let _ = reopen;
 }
 
 fn last_run_is(text: &str, mark: char) -> bool {

@@ -432,8 +432,7 @@ impl ViewBuilder<'_> {
     }
 
     fn objectives(&self) -> Result<Vec<ObjectiveView>, String> {
-        let (so_abbr, no_abbr, sa_abbr) = (self.label("abbr.so")?, self.label("abbr.no")?, self.label("abbr.sa")?);
-        let _ = so_abbr;
+        let (no_abbr, sa_abbr) = (self.label("abbr.no")?, self.label("abbr.sa")?);
         let action = self.label("objective.action")?;
         let mut out = Vec::new();
         for so in &self.p.objectives {
