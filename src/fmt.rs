@@ -1,7 +1,8 @@
 //! `amif-doc fmt`: keeps content files diff-friendly. Inside Markdown block scalars every
 //! sentence goes on its own line; Windows line endings go, and so do trailing spaces and tabs
 //! outside block scalars (inside, two trailing spaces are a Markdown hard break, so they stay);
-//! every file ends with one newline. Keys, comments and quoting are left as written.
+//! every file ends with one newline; keys follow the schema's order (comments move with the key
+//! they precede). Quoting is left as written.
 //!
 //! Formatting never changes meaning: before anything is written, the formatted content is
 //! rendered and must give exactly the same typst source as the original in every language.
@@ -14,7 +15,13 @@ const ABBREVIATIONS: [&str; 22] = [
     "reg.", "dir.", "mr.", "mrs.", "dr.", "st.", "nr.", "p.",
 ];
 
-/// Formats one content file's text.
+/// Formats one content file: whitespace and sentences, then keys in the schema's order.
+/// `file` is its path inside the content folder (`objectives/so1.yaml`).
+pub fn format_file(text: &str, file: &str) -> String {
+    crate::keyorder::reorder(&format_text(text), file)
+}
+
+/// Formats one content file's text (whitespace, line endings, one sentence per line).
 pub fn format_text(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = Vec::new();
@@ -126,7 +133,8 @@ pub fn run(content: &Path, templates: &Path, write: bool) -> Result<Outcome, cra
     for path in &files {
         let text = std::fs::read_to_string(path)
             .map_err(|e| BuildError::Other(format!("cannot read `{}`: {e}", path.display())))?;
-        let new = format_text(&text);
+        let rel = path.strip_prefix(content).unwrap_or(path).to_string_lossy().replace('\\', "/");
+        let new = format_file(&text, &rel);
         if new != text {
             formatted.push((path.clone(), new));
         }

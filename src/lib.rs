@@ -15,6 +15,7 @@ pub mod excerpt;
 pub mod fmt;
 pub mod format;
 pub mod gitrev;
+pub mod keyorder;
 pub mod labels;
 pub mod lang;
 pub mod load;

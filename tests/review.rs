@@ -193,6 +193,18 @@ fn fmt_is_idempotent_and_changes_no_pdf() {
         "a main goal for BE.\n  Increased attention",
         "a main goal for BE. Increased attention",
     );
+    // Keys out of the schema's order: a timetable and the programme metadata.
+    let so1 = content.join("objectives/so1.yaml");
+    let original_so1 = std::fs::read_to_string(&so1).unwrap();
+    edit(
+        &so1,
+        "          main_action: 1\n          name: develop a new it system to optimize the reception capacity\n          planning: 2014\n",
+        "          planning: 2014\n          name: develop a new it system to optimize the reception capacity\n          main_action: 1\n",
+    );
+    let programme = content.join("programme.yaml");
+    let original_programme = std::fs::read_to_string(&programme).unwrap();
+    edit(&programme, "cci: 2014BE65AMNP001\n", "");
+    edit(&programme, "first_year: 2014\n", "first_year: 2014\ncci: 2014BE65AMNP001\n");
     let framework = content.join("framework.yaml");
     let text = std::fs::read_to_string(&framework).unwrap().replace(": |\n", ": |   \n").replace('\n', "\r\n");
     std::fs::write(&framework, text).unwrap();
@@ -209,6 +221,8 @@ fn fmt_is_idempotent_and_changes_no_pdf() {
     assert_eq!(code, 0, "{out}");
     let summary = std::fs::read_to_string(content.join("summary.yaml")).unwrap();
     assert!(summary.contains("a main goal for BE.\n  Increased attention"), "one sentence per line again");
+    assert_eq!(std::fs::read_to_string(&so1).unwrap(), original_so1, "timetable keys back in order");
+    assert_eq!(std::fs::read_to_string(&programme).unwrap(), original_programme, "metadata keys back in order");
     assert_eq!(amif(&dir, &["fmt", "--content", "content", "--check"]).0, 0, "idempotent");
 
     build(&content, &after, &amif_doc::lang::Lang::ALL).unwrap();
