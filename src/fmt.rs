@@ -2,7 +2,7 @@
 //! sentence goes on its own line; Windows line endings go, and so do trailing spaces and tabs
 //! outside block scalars (inside, two trailing spaces are a Markdown hard break, so they stay);
 //! every file ends with one newline; keys follow the schema's order (comments move with the key
-//! they precede). Quoting is left as written.
+//! they precede); one-line strings are quoted only where YAML needs it, in double quotes.
 //!
 //! Formatting never changes meaning: before anything is written, the formatted content is
 //! rendered and must give exactly the same typst source as the original in every language.
@@ -48,7 +48,7 @@ pub fn format_text(text: &str) -> String {
         if value.starts_with('|') || value.starts_with('>') {
             scalar_indent = Some(indent);
         }
-        out.push(line);
+        out.push(normalise_quotes(&line));
     }
     while out.last().is_some_and(|l| l.is_empty()) {
         out.pop();
@@ -56,6 +56,60 @@ pub fn format_text(text: &str) -> String {
     let mut joined = out.join("\n");
     joined.push('\n');
     joined
+}
+
+/// Quoting: a quoted one-line string is written plain when YAML would read it back as the same
+/// string, and in double quotes otherwise. Values YAML could read as something else (numbers,
+/// dates, booleans, null, empty) keep their quotes.
+fn normalise_quotes(line: &str) -> String {
+    let indent = line.len() - line.trim_start().len();
+    let body = &line[indent..];
+    // `key: value` or `- value`, with the value quoted as a whole.
+    let (prefix, value) = if let Some(rest) = body.strip_prefix("- ") {
+        ("- ".to_string(), rest)
+    } else if let Some(colon) = body.find(": ").filter(|&c| !body[..c].contains(['"', '\'', ' '])) {
+        (body[..colon + 2].to_string(), &body[colon + 2..])
+    } else {
+        return line.to_string();
+    };
+    let Some(text) = unquote(value.trim_end()) else { return line.to_string() };
+    let rewritten =
+        if plain_is_safe(&text) { text } else { format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\"")) };
+    format!("{}{prefix}{rewritten}", " ".repeat(indent))
+}
+
+/// The string a one-line quoted scalar stands for; `None` if it is not one we can read exactly.
+fn unquote(value: &str) -> Option<String> {
+    if value.len() >= 2 && value.starts_with('\'') && value.ends_with('\'') {
+        let inner = &value[1..value.len() - 1];
+        // Inside single quotes only `''` is special; a lone `'` would end the scalar.
+        let lone = inner.replace("''", "").contains('\'');
+        return (!lone).then(|| inner.replace("''", "'"));
+    }
+    if value.len() >= 2 && value.starts_with('"') && value.ends_with('"') {
+        let inner = &value[1..value.len() - 1];
+        // Escapes other than \" and \\ are left alone: keep such values as written.
+        let without = inner.replace("\\\\", "").replace("\\\"", "");
+        if without.contains('\\') || without.contains('"') {
+            return None;
+        }
+        return Some(inner.replace("\\\"", "\"").replace("\\\\", "\\"));
+    }
+    None
+}
+
+/// Whether a string can be written as a plain YAML scalar and read back as that same string.
+fn plain_is_safe(text: &str) -> bool {
+    const RESERVED: [&str; 12] = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n", ".inf", ".nan"];
+    let Some(first) = text.chars().next() else { return false };
+    first.is_alphabetic()
+        && text.chars().any(char::is_alphabetic)
+        && !RESERVED.contains(&text.to_lowercase().as_str())
+        && text.trim() == text
+        && !text.contains(": ")
+        && !text.contains(" #")
+        && !text.ends_with(':')
+        && !text.contains(['{', '}', '[', ']', ',', '&', '*', '!', '|', '>', '%', '@', '`', '"', '\\', '\n', '\t'])
 }
 
 /// Splits a Markdown line into one line per sentence, keeping list-item continuation indents.
@@ -203,6 +257,14 @@ mod tests {
             format_text(text),
             "t: |\n  See section 6. 2. Monitoring is next.\n  It works (e.g. UAM).\n  Yes.\n"
         );
+    }
+
+    #[test]
+    fn quotes_only_where_yaml_needs_them() {
+        let text = "a: \"Project reporting\"\nb: 'It''s fine'\nc: \"7.0\"\nd: ''\ne: 'yes'\nf: \"x: y\"\ng: 'say \"hi\"'\n- \"item\"\n";
+        let expected = "a: Project reporting\nb: It's fine\nc: \"7.0\"\nd: \"\"\ne: \"yes\"\nf: \"x: y\"\ng: \"say \\\"hi\\\"\"\n- item\n";
+        assert_eq!(format_text(text), expected);
+        assert_eq!(format_text(expected), expected);
     }
 
     #[test]
