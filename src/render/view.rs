@@ -5,13 +5,13 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::check::{Finding, Level, Param};
-use crate::compute::{Figures, LineKind, YearTable};
+use crate::check::{Finding, Param};
+use crate::compute::Figures;
 use crate::format::{decimal2, integer};
 use crate::labels::Labels;
 use crate::lang::Lang;
 use crate::markdown;
-use crate::model::{EditionSpec, Narrative, Persons, Programme, Text, Unit};
+use crate::model::{EditionSpec, Narrative, Persons, Programme, Text};
 
 /// What one output document is: a line of the edition matrix, in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -305,25 +305,25 @@ pub fn build_marked(
     ViewBuilder { p, f, l, lang: edition.lang, spec: &edition.spec, escape }.view(findings)
 }
 
-struct ViewBuilder<'a> {
-    p: &'a Programme,
-    f: &'a Figures,
-    l: &'a Labels,
-    lang: Lang,
-    spec: &'a EditionSpec,
+pub(super) struct ViewBuilder<'a> {
+    pub(super) p: &'a Programme,
+    pub(super) f: &'a Figures,
+    pub(super) l: &'a Labels,
+    pub(super) lang: Lang,
+    pub(super) spec: &'a EditionSpec,
     escape: fn(&str) -> String,
 }
 
 impl ViewBuilder<'_> {
-    fn label(&self, key: &str) -> Result<String, String> {
+    pub(super) fn label(&self, key: &str) -> Result<String, String> {
         self.l.get(key).map(str::to_string)
     }
 
-    fn money(&self, v: Decimal) -> String {
+    pub(super) fn money(&self, v: Decimal) -> String {
         decimal2(v, self.lang)
     }
 
-    fn persons(&self, persons: &Persons) -> Vec<String> {
+    pub(super) fn persons(&self, persons: &Persons) -> Vec<String> {
         persons.iter().map(|p| p.map(|n| integer(n, self.lang)).unwrap_or_default()).collect()
     }
 
@@ -342,17 +342,17 @@ impl ViewBuilder<'_> {
     }
 
     /// A short text as inline typst markup, tagged with its language if it differs.
-    fn inline(&self, t: &Text) -> String {
+    pub(super) fn inline(&self, t: &Text) -> String {
         let (text, lang) = t.for_edition(self.lang);
         let markup = markdown::inline_to_typst_with(text, self.escape);
         if lang == self.lang { markup } else { format!("#text(lang: \"{lang}\")[{markup}]") }
     }
 
-    fn plain(&self, t: &Text) -> String {
+    pub(super) fn plain(&self, t: &Text) -> String {
         t.for_edition(self.lang).0.to_string()
     }
 
-    fn so_name(&self, so: &str) -> Result<String, String> {
+    pub(super) fn so_name(&self, so: &str) -> Result<String, String> {
         self.label(&format!("so.{so}"))
     }
 
@@ -562,92 +562,6 @@ impl ViewBuilder<'_> {
         })
     }
 
-    fn periods(&self) -> Vec<String> {
-        self.p.special_cases.periods.iter().map(|p| p.id.clone()).collect()
-    }
-
-    fn pledge_row(&self, id: &str, label: String, persons: &Persons, is_total: bool) -> PledgeRow {
-        PledgeRow {
-            id: id.into(),
-            label,
-            from: String::new(),
-            to: String::new(),
-            cells: self.persons(persons),
-            is_total,
-        }
-    }
-
-    fn resettlement(&self) -> Result<PledgeTable, String> {
-        let sc = &self.p.special_cases;
-        let mut rows = Vec::new();
-        for c in &sc.categories {
-            rows.push(self.pledge_row(&c.id, self.label(&format!("resettlement.{}", c.id))?, &c.persons, false));
-        }
-        let totals = &self.f.resettlement;
-        rows.push(self.pledge_row(
-            "total-union",
-            self.label("resettlement.total_union")?,
-            &totals.union_priorities,
-            true,
-        ));
-        rows.push(self.pledge_row("total", self.label("resettlement.total")?, &totals.total, true));
-        Ok(PledgeTable { periods: self.periods(), rows })
-    }
-
-    fn resettlement_lump_sum(&self) -> Result<String, String> {
-        let amount = self.p.special_cases.lump_sum("resettlement-priority").map(|l| l.amount).unwrap_or_default();
-        self.l.fill("resettlement.lump_sum", &[("amount", &whole(amount, self.lang))])
-    }
-
-    fn transfers(&self) -> Result<PledgeTable, String> {
-        let country = |c: &Option<String>| -> Result<String, String> {
-            c.as_ref().map(|c| self.label(&format!("country.{c}"))).transpose().map(Option::unwrap_or_default)
-        };
-        let mut rows = Vec::new();
-        for t in &self.p.special_cases.transfers {
-            let mut row = self.pledge_row(&t.id, self.label(&format!("transfers.{}", t.kind))?, &t.persons, false);
-            row.from = country(&t.from)?;
-            row.to = country(&Some(t.to.clone()))?;
-            rows.push(row);
-        }
-        Ok(PledgeTable { periods: self.periods(), rows })
-    }
-
-    fn admission(&self) -> Result<PledgeTable, String> {
-        let rows = match &self.p.special_cases.admission_turkey {
-            Some(persons) => vec![self.pledge_row("admission", self.label("admission.row")?, persons, false)],
-            None => vec![],
-        };
-        Ok(PledgeTable { periods: self.periods(), rows })
-    }
-
-    fn indicators(&self) -> Result<Vec<IndicatorGroupView>, String> {
-        let mut groups = Vec::new();
-        for g in &self.p.indicators {
-            let number = g.objective.trim_start_matches("so");
-            let mut rows = Vec::new();
-            for i in &g.indicators {
-                let name = match &i.name {
-                    Some(name) => self.inline(name),
-                    None => crate::escape::typst_markup(&self.label(&format!("indicator.{}.{}", g.objective, i.id))?),
-                };
-                rows.push(IndicatorRow {
-                    id: i.id.clone(),
-                    label_typst: format!("{} \\- {name}", crate::escape::typst_markup(&i.id.to_uppercase())),
-                    unit: self.label(match i.unit {
-                        Unit::Number => "unit.number",
-                        Unit::Percent => "unit.percent",
-                    })?,
-                    baseline: self.money(i.baseline),
-                    target: self.money(i.target),
-                    source_typst: self.inline(&i.source),
-                });
-            }
-            groups.push(IndicatorGroupView { label: format!("{number} - {}", self.so_name(&g.objective)?), rows });
-        }
-        Ok(groups)
-    }
-
     fn framework(&self) -> Result<Vec<FrameworkSection>, String> {
         let mut out = Vec::new();
         for (key, narrative) in &self.p.framework.sections {
@@ -666,134 +580,6 @@ impl ViewBuilder<'_> {
         }
         Ok(out)
     }
-
-    fn table1(&self) -> Result<Vec<AmountRow>, String> {
-        let t = &self.f.table1;
-        let (so_abbr, no_abbr, sa_abbr) = (self.label("abbr.so")?, self.label("abbr.no")?, self.label("abbr.sa")?);
-        let mut rows = Vec::new();
-        let amount = |a: Option<Decimal>| a.map(|a| self.money(a)).unwrap_or_default();
-        for o in t.objectives.iter().filter(|o| self.spec.includes_objective(&o.id)) {
-            let so = format!("{so_abbr}{} {}", o.number, self.so_name(&o.id)?);
-            let lines = |kind: LineKind| o.lines.iter().filter(move |l| l.kind == kind);
-            for l in lines(LineKind::National) {
-                let name = self.label(&format!("no.{}.{}", o.id, l.id))?;
-                rows.push(AmountRow {
-                    label: format!("{so_abbr}{}.{no_abbr}{} {name}", o.number, l.number),
-                    amount: amount(l.amount),
-                    style: "line",
-                });
-            }
-            if !o.lines.is_empty() {
-                rows.push(AmountRow {
-                    label: self.l.fill("table1.total_no", &[("so", &so)])?,
-                    amount: self.money(o.total_national),
-                    style: "subtotal",
-                });
-            }
-            for l in lines(LineKind::Specific) {
-                let name = self.label(&format!("sa.{}", l.id))?;
-                rows.push(AmountRow {
-                    label: format!("{so_abbr}{}.{sa_abbr}{} {name}", o.number, l.number),
-                    amount: amount(l.amount),
-                    style: "line",
-                });
-            }
-            if !o.lines.is_empty() {
-                rows.push(AmountRow {
-                    label: self.l.fill("table1.total_sa", &[("so", &so)])?,
-                    amount: self.money(o.total_specific),
-                    style: "subtotal",
-                });
-            }
-            rows.push(AmountRow {
-                label: self.l.fill("table1.total_so", &[("so", &so)])?,
-                amount: self.money(o.total),
-                style: "total",
-            });
-        }
-        if self.spec.is_excerpt() {
-            // Never the programme total under a programme title: the total of what is shown.
-            let shown = crate::compute::objectives_total(t, |so| self.spec.includes_objective(so));
-            rows.push(AmountRow {
-                label: self.label("table1.excerpt_total")?,
-                amount: self.money(shown),
-                style: "grand",
-            });
-            return Ok(rows);
-        }
-        rows.push(AmountRow {
-            label: self.label("table1.technical_assistance")?,
-            amount: self.money(t.technical_assistance),
-            style: "line",
-        });
-        rows.push(AmountRow {
-            label: self.label("table1.special_cases")?,
-            amount: self.money(t.special_cases),
-            style: "subtotal",
-        });
-        rows.push(AmountRow { label: self.label("table1.grand_total")?, amount: self.money(t.total), style: "grand" });
-        Ok(rows)
-    }
-
-    fn year_table(&self, t: &YearTable, prefix: &str) -> Result<YearTableView, String> {
-        let rows = t
-            .rows
-            .iter()
-            .map(|r| {
-                Ok(YearRowView {
-                    label: self.label(&format!("{prefix}.{}", r.id))?,
-                    cells: r.cells.iter().map(|c| c.map(|c| self.money(c)).unwrap_or_default()).collect(),
-                    total: self.money(r.total),
-                })
-            })
-            .collect::<Result<_, String>>()?;
-        Ok(YearTableView {
-            years: t.years.iter().map(i32::to_string).collect(),
-            rows,
-            totals: t.year_totals.iter().map(|v| self.money(*v)).collect(),
-            total: self.money(t.total),
-        })
-    }
-
-    fn documents(&self) -> Vec<Vec<String>> {
-        self.p
-            .meta
-            .documents
-            .iter()
-            .map(|d| {
-                vec![
-                    self.plain(&d.title),
-                    d.kind.clone(),
-                    d.date.clone(),
-                    d.local_reference.clone(),
-                    d.commission_reference.clone(),
-                    d.files.join(", "),
-                    d.sent_date.clone(),
-                    d.sent_by.clone(),
-                ]
-            })
-            .collect()
-    }
-
-    fn validation(&self, findings: &[Finding]) -> Result<Vec<ValidationRow>, String> {
-        findings
-            .iter()
-            .map(|f| {
-                let severity = self.label(match f.level {
-                    Level::Info => "severity.info",
-                    Level::Warning => "severity.warning",
-                    Level::Error => "severity.error",
-                })?;
-                let values: Vec<(&str, String)> = f.params.iter().map(|(k, v)| (*k, self.param(v))).collect();
-                let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                Ok(ValidationRow { severity, code: f.code.to_string(), message: self.l.fill(f.message, &refs)? })
-            })
-            .collect()
-    }
-
-    fn param(&self, v: &Param) -> String {
-        param_text(v, self.lang)
-    }
 }
 
 /// A rule parameter as printed in `lang`.
@@ -806,7 +592,7 @@ pub fn param_text(v: &Param, lang: Lang) -> String {
 }
 
 /// A whole amount without decimals (`10 000`), as in the lump-sum note of section 4.1.
-fn whole(amount: Decimal, lang: Lang) -> String {
+pub(super) fn whole(amount: Decimal, lang: Lang) -> String {
     match i64::try_from(amount.trunc()) {
         Ok(n) if amount.fract().is_zero() => integer(n, lang),
         _ => decimal2(amount, lang),

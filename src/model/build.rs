@@ -1,0 +1,560 @@
+//! Raw content → [`Programme`]: every problem is collected with its location, none stops
+//! early.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rust_decimal::Decimal;
+
+use super::raw::*;
+use super::*;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::{FileId, RawContent, SourceFiles};
+
+/// Builds the programme from raw content, collecting every problem.
+pub fn build(raw: RawContent, files: &SourceFiles) -> Result<Programme, Diagnostics> {
+    let source = raw.meta.1.source_language.parse::<Lang>().unwrap_or(Lang::En);
+    let mut b = Builder { files, source, problems: vec![], file: raw.meta.0, prefix: String::new() };
+    let meta = b.meta(raw.meta.1);
+    b.file = raw.summary.0;
+    let summary = b.required_narrative(raw.summary.1.summary, "summary");
+    b.file = raw.baseline.0;
+    let baseline = b.required_narrative(raw.baseline.1.baseline, "baseline");
+    let objectives = b.objectives(raw.objectives, &meta);
+    b.file = raw.special_cases.0;
+    let special_cases = b.special_cases(raw.special_cases.1);
+    b.file = raw.indicators.0;
+    let indicators = b.indicators(raw.indicators.1);
+    b.file = raw.framework.0;
+    let framework = b.framework(raw.framework.1);
+    b.file = raw.financing.0;
+    let financing = b.financing(raw.financing.1, &meta);
+    b.file = raw.editions.0;
+    let editions = b.editions(raw.editions.1);
+    if b.problems.is_empty() {
+        Ok(Programme { meta, summary, baseline, objectives, special_cases, indicators, framework, financing, editions })
+    } else {
+        Err(Diagnostics(b.problems))
+    }
+}
+
+struct Builder<'a> {
+    files: &'a SourceFiles,
+    source: Lang,
+    problems: Vec<Diagnostic>,
+    file: FileId,
+    prefix: String,
+}
+
+impl Builder<'_> {
+    fn error(&mut self, code: &'static str, path: &str, message: String, hint: Option<String>) {
+        let mut d = Diagnostic::error(code, message).at(self.files.locate(self.file, path));
+        d.location.as_mut().unwrap().path = format!("{}{path}", self.prefix);
+        if let Some(hint) = hint {
+            d = d.with_hint(hint);
+        }
+        self.problems.push(d);
+    }
+
+    fn text(&mut self, raw: RawText, path: &str) -> Text {
+        let mut by_lang = BTreeMap::new();
+        match raw {
+            RawText::Plain(t) => {
+                by_lang.insert(self.source, t);
+            }
+            RawText::Translated(t) => {
+                by_lang.extend(t.en.map(|t| (Lang::En, t)));
+                by_lang.extend(t.fr.map(|t| (Lang::Fr, t)));
+            }
+        }
+        self.require_source(&mut by_lang, path);
+        Text { by_lang, source: self.source }
+    }
+
+    fn require_source(&mut self, by_lang: &mut BTreeMap<Lang, String>, path: &str) {
+        if let std::collections::btree_map::Entry::Vacant(slot) = by_lang.entry(self.source) {
+            slot.insert(String::new());
+            let msg = format!("text has no `{}` version (the programme's source language)", self.source);
+            self.error("text-no-source", path, msg, Some(format!("add `{}: ...`", self.source)));
+        }
+    }
+
+    /// A text that must say something: an empty one is an error (`text-empty`).
+    fn required_text(&mut self, raw: RawText, path: &str) -> Text {
+        let text = self.text(raw, path);
+        if text.by_lang.values().all(|t| t.trim().is_empty()) {
+            self.error(
+                "text-empty",
+                path,
+                "this text is empty".into(),
+                Some("write the text, or remove the entry".into()),
+            );
+        }
+        text
+    }
+
+    /// A narrative that must say something.
+    fn required_narrative(&mut self, raw: RawNarrative, path: &str) -> Narrative {
+        let narrative = self.narrative(raw, path);
+        if narrative.is_empty() {
+            self.error("text-empty", path, "this text is empty".into(), Some("write the text".into()));
+        }
+        narrative
+    }
+
+    fn scope(&mut self, raw: Option<String>, path: &str) -> Option<Scope> {
+        let raw = raw?;
+        match raw.parse::<Scope>() {
+            Ok(scope) => Some(scope),
+            Err(message) => {
+                let ids: Vec<&str> = Scope::ALL.iter().map(|s| s.id()).collect();
+                let hint = crate::suggest::did_you_mean(&raw, &ids).map(|s| format!("did you mean `{s}`?"));
+                self.error("scope-unknown", path, message, hint);
+                None
+            }
+        }
+    }
+
+    fn narrative(&mut self, raw: RawNarrative, path: &str) -> Narrative {
+        let blocks = match raw {
+            RawNarrative::One(text) => vec![RawBlock::Plain(text)],
+            RawNarrative::Blocks(blocks) => blocks,
+        };
+        let mut out = Vec::new();
+        for (i, block) in blocks.into_iter().enumerate() {
+            let at = format!("{path}[{i}]");
+            match block {
+                RawBlock::Plain(text) => out.push(Block {
+                    scope: None,
+                    text: Text { by_lang: [(self.source, text)].into(), source: self.source },
+                }),
+                RawBlock::Scoped(b) => {
+                    let scope = self.scope(b.scope, &format!("{at}.scope"));
+                    let mut by_lang = BTreeMap::new();
+                    by_lang.extend(b.en.map(|t| (Lang::En, t)));
+                    by_lang.extend(b.fr.map(|t| (Lang::Fr, t)));
+                    self.require_source(&mut by_lang, &at);
+                    out.push(Block { scope, text: Text { by_lang, source: self.source } });
+                }
+            }
+        }
+        Narrative { blocks: out }
+    }
+
+    fn year(&mut self, value: i32, path: &str, first: i32, last: i32) {
+        if !(first..=last).contains(&value) {
+            let msg = format!("year {value} is outside {first}-{last}");
+            self.error("year-range", path, msg, None);
+        }
+    }
+
+    fn meta(&mut self, raw: RawMeta) -> Meta {
+        self.prefix = "programme.".into();
+        if raw.source_language.parse::<Lang>().is_err() {
+            let msg = format!("unknown source language `{}`", raw.source_language);
+            self.error("lang-unknown", "source_language", msg, Some("use `en` or `fr`".into()));
+        }
+        let version_number = raw.version.parse::<Decimal>().unwrap_or_else(|_| {
+            let msg = format!("version `{}` is not a number like `7.0`", raw.version);
+            self.error("version-invalid", "version", msg, None);
+            Decimal::ONE
+        });
+        let date = parse_date(&raw.date).unwrap_or_else(|| {
+            let msg = format!("date `{}` is not a date like `2019-06-28`", raw.date);
+            self.error("date-invalid", "date", msg, None);
+            (raw.first_year, 1, 1)
+        });
+        if raw.first_year > raw.last_year {
+            let msg = format!("first_year {} is after last_year {}", raw.first_year, raw.last_year);
+            self.error("year-range", "first_year", msg, None);
+        }
+        let documents = raw
+            .documents
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| Document {
+                title: self.text(d.title, &format!("documents[{i}].title")),
+                kind: d.kind,
+                date: d.date,
+                local_reference: d.local_reference,
+                commission_reference: d.commission_reference,
+                files: d.files,
+                sent_date: d.sent_date,
+                sent_by: d.sent_by,
+            })
+            .collect();
+        Meta {
+            title: self.required_text(raw.title, "title"),
+            member_state: self.text(raw.member_state, "member_state"),
+            responsible_authority: self.text(raw.responsible_authority, "responsible_authority"),
+            cci: raw.cci,
+            version: raw.version,
+            version_number,
+            first_year: raw.first_year,
+            last_year: raw.last_year,
+            source: self.source,
+            date,
+            documents,
+        }
+    }
+
+    fn objectives(&mut self, raw: Vec<(FileId, RawObjective)>, meta: &Meta) -> Vec<Objective> {
+        let mut seen = BTreeSet::new();
+        let mut action_ids = BTreeSet::new();
+        let mut out = Vec::new();
+        for (file, o) in raw {
+            self.file = file;
+            self.prefix = format!("objectives.{}.", o.id);
+            let Some(sfc) = sfc::objective(&o.id) else {
+                let ids: Vec<&str> = sfc::OBJECTIVES.iter().map(|s| s.id).collect();
+                self.error(
+                    "id-unknown",
+                    "id",
+                    format!("unknown specific objective `{}`", o.id),
+                    Some(format!("expected one of: {}", ids.join(", "))),
+                );
+                continue;
+            };
+            if !seen.insert(o.id.clone()) {
+                self.error("id-duplicate", "id", format!("specific objective `{}` is defined twice", o.id), None);
+            }
+            let objective = self.required_narrative(o.objective, "objective");
+            let mut nos = Vec::new();
+            let mut no_seen = BTreeSet::new();
+            for (i, no) in o.national_objectives.into_iter().enumerate() {
+                let at = format!("national_objectives[{i}]");
+                let Some(number) = sfc.national_number(&no.id) else {
+                    let msg = format!("`{}` is not a national objective of {}", no.id, o.id);
+                    self.error(
+                        "id-unknown",
+                        &format!("{at}.id"),
+                        msg,
+                        Some(format!("expected one of: {}", sfc.national.join(", "))),
+                    );
+                    continue;
+                };
+                if !no_seen.insert(no.id.clone()) {
+                    self.error(
+                        "id-duplicate",
+                        &format!("{at}.id"),
+                        format!("national objective `{}` appears twice", no.id),
+                        None,
+                    );
+                }
+                let intro = no.intro.map(|n| self.narrative(n, &format!("{at}.intro"))).unwrap_or_default();
+                let mut actions = Vec::new();
+                for (j, a) in no.actions.into_iter().enumerate() {
+                    let at = format!("{at}.actions[{j}]");
+                    if !action_ids.insert(a.id.clone()) {
+                        self.error(
+                            "id-duplicate",
+                            &format!("{at}.id"),
+                            format!("action id `{}` is used twice", a.id),
+                            None,
+                        );
+                    }
+                    actions.push(Action {
+                        scope: self.scope(a.scope, &format!("{at}.scope")),
+                        scope_in_heading: a.scope_in_heading.unwrap_or(true),
+                        title: self.required_text(a.title, &format!("{at}.title")),
+                        body: a.body.map(|n| self.narrative(n, &format!("{at}.body"))).unwrap_or_default(),
+                        timetable: a.timetable.map(|t| self.timetable(t, &format!("{at}.timetable"), meta)),
+                        id: a.id,
+                        number: a.number,
+                    });
+                }
+                nos.push(NationalObjective { id: no.id, number, intro, actions });
+            }
+            let mut sas = Vec::new();
+            for (i, sa) in o.specific_actions.into_iter().enumerate() {
+                let at = format!("specific_actions[{i}]");
+                let Some(number) = sfc.specific_number(&sa.id) else {
+                    let msg = format!("`{}` is not a specific action of {}", sa.id, o.id);
+                    self.error(
+                        "id-unknown",
+                        &format!("{at}.id"),
+                        msg,
+                        Some(format!("expected one of: {}", sfc.specific.join(", "))),
+                    );
+                    continue;
+                };
+                sas.push(SpecificAction {
+                    scope: self.scope(sa.scope, &format!("{at}.scope")),
+                    text: self.narrative(sa.text, &format!("{at}.text")),
+                    timetable: sa.timetable.map(|t| self.timetable(t, &format!("{at}.timetable"), meta)),
+                    id: sa.id,
+                    number,
+                });
+            }
+            out.push(Objective {
+                number: sfc.number,
+                id: o.id,
+                objective,
+                national_objectives: nos,
+                specific_actions: sas,
+            });
+        }
+        out.sort_by_key(|o| o.number);
+        out
+    }
+
+    fn timetable(&mut self, t: RawTimetable, at: &str, meta: &Meta) -> Timetable {
+        // Closing may run past the programming period (eligibility ends in 2023 or later).
+        let last_closing = meta.last_year + 3;
+        self.year(t.planning, &format!("{at}.planning"), meta.first_year, meta.last_year);
+        self.year(t.implementation, &format!("{at}.implementation"), meta.first_year, meta.last_year);
+        self.year(t.closing, &format!("{at}.closing"), meta.first_year, last_closing);
+        if !(t.planning <= t.implementation && t.implementation <= t.closing) {
+            let msg = format!(
+                "phases out of order: planning {}, implementation {}, closing {}",
+                t.planning, t.implementation, t.closing
+            );
+            self.error("timetable-order", at, msg, Some("planning ≤ implementation ≤ closing".into()));
+        }
+        Timetable {
+            main_action: t.main_action,
+            name: self.required_text(t.name, &format!("{at}.name")),
+            planning: t.planning,
+            implementation: t.implementation,
+            closing: t.closing,
+        }
+    }
+
+    fn special_cases(&mut self, raw: RawSpecialCases) -> SpecialCases {
+        self.prefix = "special_cases.".into();
+        let periods: Vec<Period> = raw
+            .pledging_periods
+            .into_iter()
+            .map(|p| Period { id: p.id, first_year: p.first_year, last_year: p.last_year })
+            .collect();
+        let lump_sums: Vec<LumpSum> = raw
+            .lump_sums
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| LumpSum {
+                legal_basis: self.text(l.legal_basis, &format!("lump_sums[{i}].legal_basis")),
+                id: l.id,
+                amount: l.amount.0,
+            })
+            .collect();
+        let lump_ids: Vec<String> = lump_sums.iter().map(|l| l.id.clone()).collect();
+        let pledging =
+            raw.resettlement.pledging.map(|n| self.narrative(n, "resettlement.pledging")).unwrap_or_default();
+        let mut categories = Vec::new();
+        for (i, c) in raw.resettlement.categories.into_iter().enumerate() {
+            let at = format!("resettlement.categories[{i}]");
+            if !lump_ids.contains(&c.lump_sum) {
+                let msg = format!("unknown lump sum `{}`", c.lump_sum);
+                self.error(
+                    "id-unknown",
+                    &format!("{at}.lump_sum"),
+                    msg,
+                    Some(format!("lump sums are: {}", lump_ids.join(", "))),
+                );
+            }
+            let persons = self.persons(c.persons, &periods, &format!("{at}.persons"));
+            categories.push(Category { id: c.id, lump_sum: c.lump_sum, union_priority: c.union_priority, persons });
+        }
+        let mut transfers = Vec::new();
+        for (i, t) in raw.transfers.into_iter().enumerate() {
+            let at = format!("transfers[{i}]");
+            if !sfc::TRANSFER_KINDS.contains(&t.kind.as_str()) {
+                let msg = format!("unknown transfer kind `{}`", t.kind);
+                self.error(
+                    "id-unknown",
+                    &format!("{at}.kind"),
+                    msg,
+                    Some(format!("kinds are: {}", sfc::TRANSFER_KINDS.join(", "))),
+                );
+            }
+            let persons = self.persons(t.persons, &periods, &format!("{at}.persons"));
+            transfers.push(Transfer { id: t.id, kind: t.kind, from: t.from, to: t.to, persons });
+        }
+        let admission_turkey =
+            raw.admission_turkey.map(|a| self.persons(a.persons, &periods, "admission_turkey.persons"));
+        for needed in sfc::LUMP_SUMS_NEEDED {
+            if !lump_ids.iter().any(|l| l == needed) {
+                let msg = format!("lump sum `{needed}` is missing");
+                self.error("lump-sum-missing", "lump_sums", msg, None);
+            }
+        }
+        SpecialCases { periods, lump_sums, pledging, categories, transfers, admission_turkey }
+    }
+
+    fn persons(&mut self, raw: RawPersons, periods: &[Period], at: &str) -> Persons {
+        for key in raw.keys() {
+            if !periods.iter().any(|p| &p.id == key) {
+                let ids: Vec<&str> = periods.iter().map(|p| p.id.as_str()).collect();
+                let msg = format!("unknown pledging period `{key}`");
+                self.error("id-unknown", &format!("{at}.{key}"), msg, Some(format!("periods are: {}", ids.join(", "))));
+            }
+        }
+        periods.iter().map(|p| raw.get(&p.id).copied()).collect()
+    }
+
+    fn indicators(&mut self, raw: RawIndicators) -> Vec<IndicatorGroup> {
+        self.prefix = "indicators.".into();
+        let mut groups = Vec::new();
+        for (so, items) in raw {
+            if sfc::objective(&so).is_none() {
+                self.error("id-unknown", &so, format!("unknown specific objective `{so}`"), None);
+                continue;
+            }
+            let mut seen = BTreeSet::new();
+            let mut indicators = Vec::new();
+            for (i, it) in items.into_iter().enumerate() {
+                let at = format!("{so}[{i}]");
+                if !seen.insert(it.id.clone()) {
+                    self.error(
+                        "id-duplicate",
+                        &format!("{at}.id"),
+                        format!("indicator `{}` appears twice", it.id),
+                        None,
+                    );
+                }
+                let unit = match it.unit.as_str() {
+                    "number" => Unit::Number,
+                    "percent" => Unit::Percent,
+                    other => {
+                        let msg = format!("unknown unit `{other}`");
+                        self.error(
+                            "unit-unknown",
+                            &format!("{at}.unit"),
+                            msg,
+                            Some("use `number` or `percent`".into()),
+                        );
+                        Unit::Number
+                    }
+                };
+                indicators.push(Indicator {
+                    name: it.name.map(|n| self.text(n, &format!("{at}.name"))),
+                    source: self.required_text(it.source, &format!("{at}.source")),
+                    id: it.id,
+                    unit,
+                    baseline: it.baseline.0,
+                    target: it.target.0,
+                });
+            }
+            groups.push(IndicatorGroup { objective: so, indicators });
+        }
+        groups
+    }
+
+    fn framework(&mut self, raw: RawFramework) -> Framework {
+        self.prefix = "framework.".into();
+        let parts = [
+            ("partnership_preparation", raw.partnership_preparation),
+            ("monitoring_committee", raw.monitoring_committee),
+            ("monitoring_evaluation", raw.monitoring_evaluation),
+            ("partnership_implementation", raw.partnership_implementation),
+            ("information_publicity", raw.information_publicity),
+            ("coordination", raw.coordination),
+            ("main_beneficiaries", raw.main_beneficiaries),
+            ("direct_award", raw.direct_award),
+        ];
+        let sections = parts.into_iter().map(|(key, n)| (key, self.narrative(n, key))).collect();
+        Framework { sections }
+    }
+
+    fn financing(&mut self, raw: RawFinancing, meta: &Meta) -> Financing {
+        self.prefix = "financing.".into();
+        let mut table1 = BTreeMap::new();
+        let lines =
+            [("so1", raw.table1.so1), ("so2", raw.table1.so2), ("so3", raw.table1.so3), ("so4", raw.table1.so4)];
+        for (so, amounts) in lines {
+            let sfc = sfc::objective(so).expect("fixed list");
+            for (line, amount) in amounts {
+                if sfc.national_number(&line).is_none() && sfc.specific_number(&line).is_none() {
+                    let known: Vec<&str> = sfc.national.iter().chain(sfc.specific).copied().collect();
+                    let msg = format!("`{line}` is not a line of {so} in Table 1");
+                    self.error(
+                        "id-unknown",
+                        &format!("table1.{so}.{line}"),
+                        msg,
+                        Some(format!("lines of {so}: {}", known.join(", "))),
+                    );
+                }
+                table1.insert((so.to_string(), line), amount.0);
+            }
+        }
+        let mut table3 = BTreeMap::new();
+        for (line, years) in raw.table3 {
+            if !sfc::TABLE3_LINES.contains(&line.as_str()) {
+                let msg = format!("unknown budget line `{line}`");
+                self.error(
+                    "id-unknown",
+                    &format!("table3.{line}"),
+                    msg,
+                    Some(format!("lines are: {}", sfc::TABLE3_LINES.join(", "))),
+                );
+            }
+            for year in years.keys() {
+                self.year(*year, &format!("table3.{line}.{year}"), meta.first_year, meta.last_year);
+            }
+            table3.insert(line, years.into_iter().map(|(y, a)| (y, a.0)).collect());
+        }
+        Financing {
+            basic_amount: raw.basic_amount.0,
+            table1,
+            technical_assistance: raw.table1.technical_assistance.0,
+            table3,
+            justification: raw.justification.map(|n| self.narrative(n, "justification")).unwrap_or_default(),
+        }
+    }
+}
+
+impl Builder<'_> {
+    fn editions(&mut self, raw: RawEditions) -> Vec<EditionSpec> {
+        self.prefix = String::new();
+        let mut names = BTreeSet::new();
+        let mut out = Vec::new();
+        for (i, e) in raw.editions.into_iter().enumerate() {
+            let at = format!("editions[{i}]");
+            let valid_name =
+                !e.name.is_empty() && e.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !valid_name {
+                let msg =
+                    format!("edition name `{}` must be lowercase letters, digits and `-` (it names files)", e.name);
+                self.error("edition-name", &format!("{at}.name"), msg, None);
+            }
+            if !names.insert(e.name.clone()) {
+                self.error(
+                    "id-duplicate",
+                    &format!("{at}.name"),
+                    format!("edition `{}` is declared twice", e.name),
+                    None,
+                );
+            }
+            let scope = self.scope(e.scope, &format!("{at}.scope"));
+            if let Some(list) = &e.objectives {
+                for (j, so) in list.iter().enumerate() {
+                    if sfc::objective(so).is_none() {
+                        let msg = format!("unknown specific objective `{so}`");
+                        self.error(
+                            "id-unknown",
+                            &format!("{at}.objectives[{j}]"),
+                            msg,
+                            Some("use so1, so2, so3 or so4".into()),
+                        );
+                    }
+                }
+            }
+            let mut langs = Vec::new();
+            for (j, l) in e.languages.iter().enumerate() {
+                match l.parse::<Lang>() {
+                    Ok(lang) => langs.push(lang),
+                    Err(msg) => self.error("lang-unknown", &format!("{at}.languages[{j}]"), msg, None),
+                }
+            }
+            out.push(EditionSpec { name: e.name, scope, objectives: e.objectives, langs });
+        }
+        out
+    }
+}
+
+fn parse_date(text: &str) -> Option<(i32, u8, u8)> {
+    let mut parts = text.splitn(3, '-');
+    let y = parts.next()?.parse().ok()?;
+    let m: u8 = parts.next()?.parse().ok()?;
+    let d: u8 = parts.next()?.parse().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}

@@ -1,0 +1,225 @@
+//! The tables of the view: section 4 pledges, section 5 indicators, Tables 1-3, documents
+//! and validation rows. Every figure arrives computed; this only formats and labels.
+
+use rust_decimal::Decimal;
+
+use super::view::*;
+use crate::check::{Finding, Level, Param};
+use crate::compute::{LineKind, YearTable};
+use crate::model::{Persons, Unit};
+
+impl ViewBuilder<'_> {
+    pub(super) fn periods(&self) -> Vec<String> {
+        self.p.special_cases.periods.iter().map(|p| p.id.clone()).collect()
+    }
+
+    pub(super) fn pledge_row(&self, id: &str, label: String, persons: &Persons, is_total: bool) -> PledgeRow {
+        PledgeRow {
+            id: id.into(),
+            label,
+            from: String::new(),
+            to: String::new(),
+            cells: self.persons(persons),
+            is_total,
+        }
+    }
+
+    pub(super) fn resettlement(&self) -> Result<PledgeTable, String> {
+        let sc = &self.p.special_cases;
+        let mut rows = Vec::new();
+        for c in &sc.categories {
+            rows.push(self.pledge_row(&c.id, self.label(&format!("resettlement.{}", c.id))?, &c.persons, false));
+        }
+        let totals = &self.f.resettlement;
+        rows.push(self.pledge_row(
+            "total-union",
+            self.label("resettlement.total_union")?,
+            &totals.union_priorities,
+            true,
+        ));
+        rows.push(self.pledge_row("total", self.label("resettlement.total")?, &totals.total, true));
+        Ok(PledgeTable { periods: self.periods(), rows })
+    }
+
+    pub(super) fn resettlement_lump_sum(&self) -> Result<String, String> {
+        let amount = self.p.special_cases.lump_sum("resettlement-priority").map(|l| l.amount).unwrap_or_default();
+        self.l.fill("resettlement.lump_sum", &[("amount", &whole(amount, self.lang))])
+    }
+
+    pub(super) fn transfers(&self) -> Result<PledgeTable, String> {
+        let country = |c: &Option<String>| -> Result<String, String> {
+            c.as_ref().map(|c| self.label(&format!("country.{c}"))).transpose().map(Option::unwrap_or_default)
+        };
+        let mut rows = Vec::new();
+        for t in &self.p.special_cases.transfers {
+            let mut row = self.pledge_row(&t.id, self.label(&format!("transfers.{}", t.kind))?, &t.persons, false);
+            row.from = country(&t.from)?;
+            row.to = country(&Some(t.to.clone()))?;
+            rows.push(row);
+        }
+        Ok(PledgeTable { periods: self.periods(), rows })
+    }
+
+    pub(super) fn admission(&self) -> Result<PledgeTable, String> {
+        let rows = match &self.p.special_cases.admission_turkey {
+            Some(persons) => vec![self.pledge_row("admission", self.label("admission.row")?, persons, false)],
+            None => vec![],
+        };
+        Ok(PledgeTable { periods: self.periods(), rows })
+    }
+
+    pub(super) fn indicators(&self) -> Result<Vec<IndicatorGroupView>, String> {
+        let mut groups = Vec::new();
+        for g in &self.p.indicators {
+            let number = g.objective.trim_start_matches("so");
+            let mut rows = Vec::new();
+            for i in &g.indicators {
+                let name = match &i.name {
+                    Some(name) => self.inline(name),
+                    None => crate::escape::typst_markup(&self.label(&format!("indicator.{}.{}", g.objective, i.id))?),
+                };
+                rows.push(IndicatorRow {
+                    id: i.id.clone(),
+                    label_typst: format!("{} \\- {name}", crate::escape::typst_markup(&i.id.to_uppercase())),
+                    unit: self.label(match i.unit {
+                        Unit::Number => "unit.number",
+                        Unit::Percent => "unit.percent",
+                    })?,
+                    baseline: self.money(i.baseline),
+                    target: self.money(i.target),
+                    source_typst: self.inline(&i.source),
+                });
+            }
+            groups.push(IndicatorGroupView { label: format!("{number} - {}", self.so_name(&g.objective)?), rows });
+        }
+        Ok(groups)
+    }
+
+    pub(super) fn table1(&self) -> Result<Vec<AmountRow>, String> {
+        let t = &self.f.table1;
+        let (so_abbr, no_abbr, sa_abbr) = (self.label("abbr.so")?, self.label("abbr.no")?, self.label("abbr.sa")?);
+        let mut rows = Vec::new();
+        let amount = |a: Option<Decimal>| a.map(|a| self.money(a)).unwrap_or_default();
+        for o in t.objectives.iter().filter(|o| self.spec.includes_objective(&o.id)) {
+            let so = format!("{so_abbr}{} {}", o.number, self.so_name(&o.id)?);
+            let lines = |kind: LineKind| o.lines.iter().filter(move |l| l.kind == kind);
+            for l in lines(LineKind::National) {
+                let name = self.label(&format!("no.{}.{}", o.id, l.id))?;
+                rows.push(AmountRow {
+                    label: format!("{so_abbr}{}.{no_abbr}{} {name}", o.number, l.number),
+                    amount: amount(l.amount),
+                    style: "line",
+                });
+            }
+            if !o.lines.is_empty() {
+                rows.push(AmountRow {
+                    label: self.l.fill("table1.total_no", &[("so", &so)])?,
+                    amount: self.money(o.total_national),
+                    style: "subtotal",
+                });
+            }
+            for l in lines(LineKind::Specific) {
+                let name = self.label(&format!("sa.{}", l.id))?;
+                rows.push(AmountRow {
+                    label: format!("{so_abbr}{}.{sa_abbr}{} {name}", o.number, l.number),
+                    amount: amount(l.amount),
+                    style: "line",
+                });
+            }
+            if !o.lines.is_empty() {
+                rows.push(AmountRow {
+                    label: self.l.fill("table1.total_sa", &[("so", &so)])?,
+                    amount: self.money(o.total_specific),
+                    style: "subtotal",
+                });
+            }
+            rows.push(AmountRow {
+                label: self.l.fill("table1.total_so", &[("so", &so)])?,
+                amount: self.money(o.total),
+                style: "total",
+            });
+        }
+        if self.spec.is_excerpt() {
+            // Never the programme total under a programme title: the total of what is shown.
+            let shown = crate::compute::objectives_total(t, |so| self.spec.includes_objective(so));
+            rows.push(AmountRow {
+                label: self.label("table1.excerpt_total")?,
+                amount: self.money(shown),
+                style: "grand",
+            });
+            return Ok(rows);
+        }
+        rows.push(AmountRow {
+            label: self.label("table1.technical_assistance")?,
+            amount: self.money(t.technical_assistance),
+            style: "line",
+        });
+        rows.push(AmountRow {
+            label: self.label("table1.special_cases")?,
+            amount: self.money(t.special_cases),
+            style: "subtotal",
+        });
+        rows.push(AmountRow { label: self.label("table1.grand_total")?, amount: self.money(t.total), style: "grand" });
+        Ok(rows)
+    }
+
+    pub(super) fn year_table(&self, t: &YearTable, prefix: &str) -> Result<YearTableView, String> {
+        let rows = t
+            .rows
+            .iter()
+            .map(|r| {
+                Ok(YearRowView {
+                    label: self.label(&format!("{prefix}.{}", r.id))?,
+                    cells: r.cells.iter().map(|c| c.map(|c| self.money(c)).unwrap_or_default()).collect(),
+                    total: self.money(r.total),
+                })
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(YearTableView {
+            years: t.years.iter().map(i32::to_string).collect(),
+            rows,
+            totals: t.year_totals.iter().map(|v| self.money(*v)).collect(),
+            total: self.money(t.total),
+        })
+    }
+
+    pub(super) fn documents(&self) -> Vec<Vec<String>> {
+        self.p
+            .meta
+            .documents
+            .iter()
+            .map(|d| {
+                vec![
+                    self.plain(&d.title),
+                    d.kind.clone(),
+                    d.date.clone(),
+                    d.local_reference.clone(),
+                    d.commission_reference.clone(),
+                    d.files.join(", "),
+                    d.sent_date.clone(),
+                    d.sent_by.clone(),
+                ]
+            })
+            .collect()
+    }
+
+    pub(super) fn validation(&self, findings: &[Finding]) -> Result<Vec<ValidationRow>, String> {
+        findings
+            .iter()
+            .map(|f| {
+                let severity = self.label(match f.level {
+                    Level::Info => "severity.info",
+                    Level::Warning => "severity.warning",
+                    Level::Error => "severity.error",
+                })?;
+                let values: Vec<(&str, String)> = f.params.iter().map(|(k, v)| (*k, self.param(v))).collect();
+                let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                Ok(ValidationRow { severity, code: f.code.to_string(), message: self.l.fill(f.message, &refs)? })
+            })
+            .collect()
+    }
+
+    pub(super) fn param(&self, v: &Param) -> String {
+        param_text(v, self.lang)
+    }
+}
