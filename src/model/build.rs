@@ -223,13 +223,7 @@ impl Builder<'_> {
             for (i, no) in o.national_objectives.into_iter().enumerate() {
                 let at = format!("national_objectives[{i}]");
                 let Some(number) = sfc.national_number(&no.id) else {
-                    let msg = format!("`{}` is not a national objective of {}", no.id, o.id);
-                    self.error(
-                        "id-unknown",
-                        &format!("{at}.id"),
-                        msg,
-                        Some(format!("expected one of: {}", sfc.national.join(", "))),
-                    );
+                    self.not_in_form(&at, &no.id, "a national objective", &o.id, sfc.national);
                     continue;
                 };
                 if !no_seen.insert(no.id.clone()) {
@@ -268,13 +262,7 @@ impl Builder<'_> {
             for (i, sa) in o.specific_actions.into_iter().enumerate() {
                 let at = format!("specific_actions[{i}]");
                 let Some(number) = sfc.specific_number(&sa.id) else {
-                    let msg = format!("`{}` is not a specific action of {}", sa.id, o.id);
-                    self.error(
-                        "id-unknown",
-                        &format!("{at}.id"),
-                        msg,
-                        Some(format!("expected one of: {}", sfc.specific.join(", "))),
-                    );
+                    self.not_in_form(&at, &sa.id, "a specific action", &o.id, sfc.specific);
                     continue;
                 };
                 sas.push(SpecificAction {
@@ -295,6 +283,12 @@ impl Builder<'_> {
         }
         out.sort_by_key(|o| o.number);
         out
+    }
+
+    /// An id that the SFC form does not have under this specific objective.
+    fn not_in_form(&mut self, at: &str, id: &str, what: &str, so: &str, expected: &[&str]) {
+        let msg = format!("`{id}` is not {what} of {so}");
+        self.error("id-unknown", &format!("{at}.id"), msg, Some(format!("expected one of: {}", expected.join(", "))));
     }
 
     fn timetable(&mut self, t: RawTimetable, at: &str, meta: &Meta) -> Timetable {

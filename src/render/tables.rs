@@ -103,35 +103,24 @@ impl ViewBuilder<'_> {
         for o in t.objectives.iter().filter(|o| self.spec.includes_objective(&o.id)) {
             let so = format!("{so_abbr}{} {}", o.number, self.so_name(&o.id)?);
             let lines = |kind: LineKind| o.lines.iter().filter(move |l| l.kind == kind);
-            for l in lines(LineKind::National) {
-                let name = self.label(&format!("no.{}.{}", o.id, l.id))?;
-                rows.push(AmountRow {
-                    label: format!("{so_abbr}{}.{no_abbr}{} {name}", o.number, l.number),
-                    amount: amount(l.amount),
-                    style: "line",
-                });
-            }
-            if !o.lines.is_empty() {
-                rows.push(AmountRow {
-                    label: self.l.fill("table1.total_no", &[("so", &so)])?,
-                    amount: self.money(o.total_national),
-                    style: "subtotal",
-                });
-            }
-            for l in lines(LineKind::Specific) {
-                let name = self.label(&format!("sa.{}", l.id))?;
-                rows.push(AmountRow {
-                    label: format!("{so_abbr}{}.{sa_abbr}{} {name}", o.number, l.number),
-                    amount: amount(l.amount),
-                    style: "line",
-                });
-            }
-            if !o.lines.is_empty() {
-                rows.push(AmountRow {
-                    label: self.l.fill("table1.total_sa", &[("so", &so)])?,
-                    amount: self.money(o.total_specific),
-                    style: "subtotal",
-                });
+            // National objective lines then their total, specific action lines then theirs.
+            let groups = [
+                (LineKind::National, &no_abbr, "table1.total_no", o.total_national),
+                (LineKind::Specific, &sa_abbr, "table1.total_sa", o.total_specific),
+            ];
+            for (kind, abbr, total_key, total) in groups {
+                for l in lines(kind.clone()) {
+                    let name = match kind {
+                        LineKind::National => self.label(&format!("no.{}.{}", o.id, l.id))?,
+                        LineKind::Specific => self.label(&format!("sa.{}", l.id))?,
+                    };
+                    let label = format!("{so_abbr}{}.{abbr}{} {name}", o.number, l.number);
+                    rows.push(AmountRow { label, amount: amount(l.amount), style: "line" });
+                }
+                if !o.lines.is_empty() {
+                    let label = self.l.fill(total_key, &[("so", &so)])?;
+                    rows.push(AmountRow { label, amount: self.money(total), style: "subtotal" });
+                }
             }
             rows.push(AmountRow {
                 label: self.l.fill("table1.total_so", &[("so", &so)])?,
