@@ -5,10 +5,10 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use amif_doc::build::load_and_check;
-use amif_doc::labels::Catalogue;
-use amif_doc::lang::Lang;
-use amif_doc::render::{Edition, Templates, view};
+use amif_doc::i18n::labels::Catalogue;
+use amif_doc::i18n::lang::Lang;
+use amif_doc::pipeline::load_and_check;
+use amif_doc::render::{Edition, Templates, build_view};
 use amif_doc::typeset::{self, DocumentFacts, Fonts};
 
 const RUNS: u32 = 10;
@@ -29,7 +29,14 @@ fn main() {
         let edition = Edition { spec: checked.programme.editions[0].clone(), lang: Lang::Fr };
 
         let t = Instant::now();
-        let v = view::build(&checked.programme, &checked.figures, &checked.findings, &edition, &labels).unwrap();
+        let v = build_view(
+            &checked.programme,
+            &checked.figures,
+            &checked.findings,
+            &edition,
+            &amif_doc::render::EditionLabels { form: &labels, text: &labels },
+        )
+        .unwrap();
         let source = templates.render(&v, &labels).unwrap();
         render += t.elapsed();
 
@@ -37,7 +44,7 @@ fn main() {
         let facts = DocumentFacts { date: checked.programme.meta.date, ident: "bench".into() };
         let pdf = typeset::pdf(&source, &fonts, &facts).unwrap();
         typeset_time += t.elapsed();
-        pages = pdf.len();
+        pages = pdf.pdf.len();
         // Each run starts cold, as a CLI build does.
         typst::comemo::evict(0);
     }

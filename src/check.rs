@@ -6,6 +6,7 @@
 use rust_decimal::Decimal;
 
 use crate::compute::Figures;
+use crate::i18n::{Labels, Lang};
 use crate::model::Programme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -24,6 +25,17 @@ pub enum Param {
     Text(String),
 }
 
+impl Param {
+    /// The value as printed in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Param::Amount(a) | Param::Percent(a) => crate::i18n::number::decimal2(*a, lang),
+            Param::Year(y) => y.to_string(),
+            Param::Text(t) => t.clone(),
+        }
+    }
+}
+
 /// The outcome of one rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -35,6 +47,16 @@ pub struct Finding {
     pub params: Vec<(&'static str, Param)>,
     /// The YAML path the finding is about, for `amif-doc check`.
     pub path: String,
+}
+
+impl Finding {
+    /// The finding's message in the language of `labels`, its values filled in: the one wording
+    /// `check`, the PDF's validation section and `diff` all print.
+    pub fn message_in(&self, labels: &Labels) -> Result<String, crate::i18n::LabelError> {
+        let values: Vec<(&str, String)> = self.params.iter().map(|(k, v)| (*k, v.text(labels.lang))).collect();
+        let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        labels.fill(self.message, &refs)
+    }
 }
 
 /// Runs every rule. The list starts with the info line when nothing is an error.

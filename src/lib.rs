@@ -1,31 +1,32 @@
 //! amif-doc: the AMIF 2014-2020 national programme, from YAML content to PDF editions.
 //!
-//! The pipeline, one module per stage:
-//! load (YAML → raw) → model (raw → checked programme) → compute (figures) →
-//! check (programme rules) → render (tera → typst source) → typeset (typst → PDF) → write.
+//! The map, in pipeline order (each stage is one module; `pipeline` chains them):
+//!
+//! ```text
+//! load      content/*.yaml → raw serde types, with file ↔ YAML path locations
+//! model     raw → checked Programme (texts, scopes, ids, references, years); excerpts
+//! compute   Programme → Figures (rust_decimal money, Tables 1-3, timetable)
+//! check     Programme + Figures → rule findings (SFC2014 and amif-doc rules)
+//! render    view model + tera templates → typst source (escape, markdown, numbers)
+//! typeset   typst source → PDF bytes (typst as a library, sealed in-memory World)
+//! write     PDF bytes → out/*.pdf, atomically
+//! ```
+//!
+//! Around the pipeline: `diag` (diagnostics, YAML locations, suggestions), `i18n` (languages
+//! and the label catalogue), `text` (sentences and word diffs shared by fmt, review and i18n),
+//! `review` (git revisions, comparison, report, redline) and `fmt` (the content formatter).
 
-pub mod build;
 pub mod check;
 pub mod compute;
-pub mod diag;
-pub mod diff;
-pub mod diff_report;
-pub mod escape;
-pub mod excerpt;
-pub mod fmt;
-pub mod format;
-pub mod gitrev;
-pub mod keyorder;
-pub mod labels;
-pub mod lang;
 pub mod load;
-pub mod locate;
-pub mod markdown;
 pub mod model;
-pub mod money;
-pub mod redline;
+pub mod pipeline;
 pub mod render;
-pub mod review;
-pub mod suggest;
 pub mod typeset;
 pub mod write;
+
+pub mod diag;
+pub mod fmt;
+pub mod i18n;
+pub mod review;
+pub mod text;

@@ -15,6 +15,26 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+/// Why typesetting failed.
+#[derive(Debug, thiserror::Error)]
+pub enum TypesetError {
+    #[error("cannot read the font folder `{0}`: {1}")]
+    FontFolder(String, String),
+    #[error("cannot read font `{0}`: {1}")]
+    Font(String, String),
+    #[error("no fonts found in `{0}`")]
+    NoFonts(String),
+    /// typst's own diagnostics, each with the generated source line it points at.
+    #[error("{}", .0.join("\n"))]
+    Typst(Vec<String>),
+}
+
+/// A typeset document: the PDF and its page count (from typst's document, not the bytes).
+pub struct Typeset {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+}
+
 /// The bundled fonts, read once from a folder (never from the system).
 pub struct Fonts {
     book: LazyHash<FontBook>,
@@ -23,20 +43,21 @@ pub struct Fonts {
 
 impl Fonts {
     /// Loads every `.ttf`/`.otf` in `dir`, in file-name order so the book is deterministic.
-    pub fn load(dir: &Path) -> Result<Fonts, String> {
+    pub fn load(dir: &Path) -> Result<Fonts, TypesetError> {
         let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|e| format!("cannot read the font folder `{}`: {e}", dir.display()))?
+            .map_err(|e| TypesetError::FontFolder(dir.display().to_string(), e.to_string()))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("ttf" | "otf" | "TTF" | "OTF")))
             .collect();
         paths.sort();
         let mut fonts = Vec::new();
         for path in paths {
-            let data = std::fs::read(&path).map_err(|e| format!("cannot read font `{}`: {e}", path.display()))?;
+            let data =
+                std::fs::read(&path).map_err(|e| TypesetError::Font(path.display().to_string(), e.to_string()))?;
             fonts.extend(Font::iter(Bytes::new(data)));
         }
         if fonts.is_empty() {
-            return Err(format!("no fonts found in `{}`", dir.display()));
+            return Err(TypesetError::NoFonts(dir.display().to_string()));
         }
         Ok(Fonts { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts })
     }
@@ -92,7 +113,7 @@ impl World for MemoryWorld<'_> {
 
 /// Typesets typst source into PDF bytes, or returns the diagnostics, each shown with the
 /// generated source line it points at.
-pub fn pdf(source: &str, fonts: &Fonts, facts: &DocumentFacts) -> Result<Vec<u8>, Vec<String>> {
+pub fn pdf(source: &str, fonts: &Fonts, facts: &DocumentFacts) -> Result<Typeset, TypesetError> {
     let (y, m, d) = facts.date;
     let today = Datetime::from_ymd(y, m, d);
     let world = MemoryWorld {
@@ -102,18 +123,18 @@ pub fn pdf(source: &str, fonts: &Fonts, facts: &DocumentFacts) -> Result<Vec<u8>
         today,
     };
     let compiled = typst::compile::<PagedDocument>(&world);
-    let document = compiled.output.map_err(|errors| describe(&world, &errors))?;
+    let document = compiled.output.map_err(|errors| TypesetError::Typst(describe(&world, &errors)))?;
     let options = PdfOptions {
         ident: Smart::Custom(facts.ident.clone()),
         creator: Smart::Custom(Some("amif-doc".into())),
         timestamp: today.map(Timestamp::new_utc),
         standards: PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
-            .map_err(|e| vec![e.message().to_string()])?,
+            .map_err(|e| TypesetError::Typst(vec![e.message().to_string()]))?,
         ..PdfOptions::default()
     };
-    let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| describe(&world, &errors))?;
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| TypesetError::Typst(describe(&world, &errors)))?;
     typst::comemo::evict(10);
-    Ok(bytes)
+    Ok(Typeset { pdf, pages: document.pages().len() })
 }
 
 /// `error: message` + `--> programme.typ:line:col` + the generated source line + hints.

@@ -5,9 +5,9 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use amif_doc::build::{BuildError, load_and_check};
-use amif_doc::labels::Catalogue;
-use amif_doc::lang::Lang;
+use amif_doc::i18n::labels::Catalogue;
+use amif_doc::i18n::lang::Lang;
+use amif_doc::pipeline::{Error, load_and_check};
 use common::*;
 use proptest::prelude::*;
 
@@ -16,8 +16,8 @@ fn problems(content: &Path) -> Vec<String> {
     let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
     match load_and_check(content, &catalogue) {
         Ok(_) => vec![],
-        Err(BuildError::Content(d, _)) => d.0.iter().map(|d| d.to_string()).collect(),
-        Err(BuildError::Other(s)) => vec![s],
+        Err(Error::Content(d, _)) => d.0.iter().map(|d| d.to_string()).collect(),
+        Err(other) => vec![other.to_string()],
     }
 }
 
@@ -27,7 +27,7 @@ fn rule(content: &Path, code: &str) -> Vec<String> {
     let checked = load_and_check(content, &catalogue).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let labels = catalogue.for_lang(Lang::En).unwrap();
     let of_rule = checked.findings.iter().filter(|f| f.code == code);
-    of_rule.map(|f| amif_doc::build::rule_diagnostic(f, &labels, &checked.files).to_string()).collect()
+    of_rule.map(|f| amif_doc::pipeline::rule_diagnostic(f, &labels, &checked.files).to_string()).collect()
 }
 
 /// A copy of the bundled content with one edit applied, and its diagnostics.
@@ -40,7 +40,7 @@ fn broken(name: &str, file: &str, from: &str, to: &str) -> Vec<String> {
 
 #[test]
 fn the_bundled_content_is_valid() {
-    assert_eq!(problems(&repo().join("content")), Vec::<String>::new());
+    assert_eq!(problems(&fixture()), Vec::<String>::new());
 }
 
 #[test]
@@ -157,11 +157,11 @@ fn five_errors_are_reported_at_once() {
 #[test]
 fn rule_2_22_1_quotes_both_amounts() {
     let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
-    let checked = load_and_check(&repo().join("content"), &catalogue).unwrap();
+    let checked = load_and_check(&fixture(), &catalogue).unwrap();
     let labels = catalogue.for_lang(Lang::En).unwrap();
     let codes: Vec<&str> = checked.findings.iter().map(|f| f.code).collect();
     assert_eq!(codes, ["", "2.15", "2.22.1"]);
-    let d = amif_doc::build::rule_diagnostic(&checked.findings[2], &labels, &checked.files).to_string();
+    let d = amif_doc::pipeline::rule_diagnostic(&checked.findings[2], &labels, &checked.files).to_string();
     assert_eq!(
         d,
         "warning[2.22.1]: content/financing.yaml:6:1: financing.basic_amount: The total allocation to the programme (national objectives + TA) for AMIF (115,379,784.00) should be equal to the total allocation for basic amounts in the financial perspective (100,817,784.00)."
@@ -298,8 +298,8 @@ fn a_funded_line_needs_actions_and_main_actions_are_unique() {
 
 #[test]
 fn rule_2_15_fires_for_versions_after_the_first_only() {
-    let d = rule(&repo().join("content"), "2.15").concat();
-    assert!(d.starts_with("warning[2.15]: content/programme.yaml:11:1: programme.version: A new EC decision is required for versions > 1."), "{d}");
+    let d = rule(&fixture(), "2.15").concat();
+    assert!(d.starts_with("warning[2.15]: content/programme.yaml:7:1: programme.version: A new EC decision is required for versions > 1."), "{d}");
     let dir = scratch("v1");
     let content = copy_content(&dir);
     edit(&content.join("programme.yaml"), "version: \"7.0\"", "version: \"1.0\"");
@@ -368,8 +368,12 @@ error[yaml-schema]: unknown key `titel`
     assert!(stderr.ends_with("error: the content has 1 problem(s)\n"), "{stderr}");
     assert!(!stderr.contains('\u{1b}'), "no colour codes when not on a terminal");
 
-    let ok =
-        std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc")).current_dir(repo()).arg("check").output().unwrap();
+    let ok = std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc"))
+        .current_dir(repo())
+        .args(["check", "--content"])
+        .arg(fixture())
+        .output()
+        .unwrap();
     assert_eq!(ok.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&ok.stderr).ends_with("content is valid: 2 warning(s), no error\n"));
+    assert!(String::from_utf8_lossy(&ok.stderr).ends_with("content is valid: 3 warning(s), no error\n"));
 }

@@ -2,14 +2,14 @@
 
 mod common;
 
-use amif_doc::lang::Lang;
+use amif_doc::i18n::lang::Lang;
 use common::*;
 
 fn excerpt_text(edition: &str, lang: Lang) -> String {
     let dir = scratch(edition);
-    let mut opts = options(&repo().join("content"), &dir, &[lang]);
+    let mut opts = options(&fixture(), &dir, &[lang]);
     opts.edition = Some(edition.into());
-    let outputs = amif_doc::build::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let outputs = amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
     assert_eq!(outputs.len(), 1);
     assert_eq!(outputs[0].path, dir.join(format!("{edition}-{lang}.pdf")));
     pdf_text(&outputs[0].path)
@@ -125,8 +125,8 @@ fn an_unknown_scope_in_the_matrix_is_located() {
     let dir = scratch("matrix");
     let content = copy_content(&dir);
     edit(&content.join("editions.yaml"), "scope: flemish", "scope: flanders");
-    let catalogue = amif_doc::labels::Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
-    let Err(amif_doc::build::BuildError::Content(d, _)) = amif_doc::build::load_and_check(&content, &catalogue) else {
+    let catalogue = amif_doc::i18n::labels::Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let Err(amif_doc::pipeline::Error::Content(d, _)) = amif_doc::pipeline::load_and_check(&content, &catalogue) else {
         panic!("an unknown scope must be an error");
     };
     let got: Vec<String> = d.0.iter().map(|d| d.to_string()).collect();
@@ -141,9 +141,9 @@ fn an_unknown_scope_in_the_matrix_is_located() {
 #[test]
 fn an_unknown_edition_is_refused_with_the_list() {
     let dir = scratch("no-edition");
-    let mut opts = options(&repo().join("content"), &dir, &[]);
+    let mut opts = options(&fixture(), &dir, &[]);
     opts.edition = Some("excerpt-brussels".into());
-    let error = describe(&amif_doc::build::build(&opts).err().unwrap());
+    let error = describe(&amif_doc::pipeline::build(&opts).err().unwrap());
     assert!(
         error.starts_with(
             "no edition `excerpt-brussels` in content/editions.yaml (editions: programme, excerpt-federal,"

@@ -5,10 +5,10 @@ mod common;
 
 use std::str::FromStr;
 
-use amif_doc::build::{Checked, load_and_check};
 use amif_doc::compute::{Figures, compute};
-use amif_doc::labels::Catalogue;
-use amif_doc::lang::Lang;
+use amif_doc::i18n::labels::Catalogue;
+use amif_doc::i18n::lang::Lang;
+use amif_doc::pipeline::{Checked, load_and_check};
 use common::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -19,7 +19,7 @@ fn d(s: &str) -> Decimal {
 
 fn bundled() -> Checked {
     let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
-    load_and_check(&repo().join("content"), &catalogue).unwrap_or_else(|e| panic!("{}", describe(&e)))
+    load_and_check(&fixture(), &catalogue).unwrap_or_else(|e| panic!("{}", describe(&e)))
 }
 
 #[test]
@@ -128,7 +128,7 @@ fn no_computed_figure_is_typed_in_content() {
     ]
     .map(d);
     let mut found = Vec::new();
-    for file in content_files(&repo().join("content")) {
+    for file in content_files(&fixture()) {
         let text = std::fs::read_to_string(&file).unwrap();
         for token in text.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-')) {
             let token = token.trim_matches(['.', '-']);
@@ -212,7 +212,7 @@ fn editing_one_amount_updates_every_total_in_both_editions() {
     assert!(!dir.join("programme-fr.pdf").exists());
     let mut opts = options(&content, &dir, &Lang::ALL);
     opts.draft = true;
-    amif_doc::build::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let fr = pdf_text(&dir.join("programme-fr.pdf"));
     let en = pdf_text(&dir.join("programme-en.pdf"));
     for expected in [

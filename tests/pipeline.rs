@@ -3,14 +3,14 @@
 
 mod common;
 
-use amif_doc::labels::Catalogue;
-use amif_doc::lang::Lang;
+use amif_doc::i18n::labels::Catalogue;
+use amif_doc::i18n::lang::Lang;
 use common::*;
 
 #[test]
 fn bundled_content_builds_both_editions() {
     let dir = scratch("both");
-    let outputs = build(&repo().join("content"), &dir, &Lang::ALL).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let outputs = build(&fixture(), &dir, &Lang::ALL).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let names: Vec<String> =
         outputs.iter().map(|o| o.path.file_name().unwrap().to_string_lossy().into_owned()).collect();
     assert_eq!(names, ["programme-fr.pdf", "programme-en.pdf"]);
@@ -37,7 +37,7 @@ fn bundled_content_builds_both_editions() {
 #[test]
 fn english_edition_has_no_french_label() {
     let dir = scratch("en-labels");
-    build(&repo().join("content"), &dir, &[Lang::En]).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    build(&fixture(), &dir, &[Lang::En]).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let en = pdf_text(&dir.join("programme-en.pdf"));
     let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
     let (fr, en_labels) = (catalogue.for_lang(Lang::Fr).unwrap(), catalogue.for_lang(Lang::En).unwrap());
@@ -119,8 +119,8 @@ fn special_characters_print_literally() {
 #[test]
 fn builds_are_reproducible() {
     let (a, b) = (scratch("repro-a"), scratch("repro-b"));
-    build(&repo().join("content"), &a, &[Lang::Fr]).unwrap();
-    build(&repo().join("content"), &b, &[Lang::Fr]).unwrap();
+    build(&fixture(), &a, &[Lang::Fr]).unwrap();
+    build(&fixture(), &b, &[Lang::Fr]).unwrap();
     assert!(std::fs::read(a.join("programme-fr.pdf")).unwrap() == std::fs::read(b.join("programme-fr.pdf")).unwrap());
 }
 
@@ -131,7 +131,9 @@ fn cli_builds_are_byte_identical_across_time_zones_and_clocks() {
     let run = |out: &std::path::Path, tz: &str, epoch: Option<&str>| {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc"));
         cmd.current_dir(repo())
-            .args(["build", "--edition", "programme", "--lang", "en", "--out"])
+            .args(["build", "--edition", "programme", "--lang", "en", "--content"])
+            .arg(fixture())
+            .arg("--out")
             .arg(out)
             .env("TZ", tz);
         match epoch {
@@ -160,9 +162,9 @@ fn content_that_breaks_pdf_ua_fails_the_build() {
     let main = templates.join("programme.typ");
     let svg = r#"#image(bytes("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect width='10' height='10'/></svg>"))"#;
     std::fs::write(&main, format!("{}\n{svg}\n", std::fs::read_to_string(&main).unwrap())).unwrap();
-    let mut opts = options(&repo().join("content"), &dir.join("out"), &[Lang::En]);
+    let mut opts = options(&fixture(), &dir.join("out"), &[Lang::En]);
     opts.templates = templates;
-    let error = describe(&amif_doc::build::build(&opts).err().expect("the build must fail"));
+    let error = describe(&amif_doc::pipeline::build(&opts).err().expect("the build must fail"));
     assert!(error.contains("PDF/UA-1 error: missing alt text"), "{error}");
     assert!(error.contains("--> programme.typ:"), "{error}");
     assert!(!dir.join("out/programme-en.pdf").exists());
@@ -172,12 +174,17 @@ fn content_that_breaks_pdf_ua_fails_the_build() {
 #[test]
 fn timeline_chart_has_a_generated_alternative_text() {
     let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
-    let checked = amif_doc::build::load_and_check(&repo().join("content"), &catalogue).unwrap();
+    let checked = amif_doc::pipeline::load_and_check(&fixture(), &catalogue).unwrap();
     let labels = catalogue.for_lang(Lang::En).unwrap();
     let edition = amif_doc::render::Edition { spec: checked.programme.editions[0].clone(), lang: Lang::En };
-    let view =
-        amif_doc::render::view::build(&checked.programme, &checked.figures, &checked.findings, &edition, &labels)
-            .unwrap();
+    let view = amif_doc::render::build_view(
+        &checked.programme,
+        &checked.figures,
+        &checked.findings,
+        &edition,
+        &amif_doc::render::EditionLabels { form: &labels, text: &labels },
+    )
+    .unwrap();
     assert!(
         view.timeline.alt.starts_with("Chart of the indicative timetable: 16 actions from 2014 to 2022"),
         "{}",
@@ -189,4 +196,25 @@ fn timeline_chart_has_a_generated_alternative_text() {
             .contains("13 create an inclusive integration policy: planning 2014, implementation 2015, closing 2022.")
     );
     assert_eq!(view.timeline.groups.len(), 3);
+}
+
+/// The structure of the PDF, read from its objects: the page count typst reports, the
+/// document language and title, English passages of the French edition tagged `en`, the
+/// chart's alternative text, and tables with header cells.
+#[test]
+fn the_pdf_structure_is_tagged() {
+    let dir = scratch("structure");
+    let outputs = build(&fixture(), &dir, &[Lang::Fr]).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let pdf = std::fs::read(&outputs[0].path).unwrap();
+    assert_eq!(pdftext::page_count(&pdf), outputs[0].pages);
+    let info = pdftext::info(&pdf);
+    assert_eq!(info.get("Lang").map(String::as_str), Some("fr"));
+    assert_eq!(info.get("Creator").map(String::as_str), Some("amif-doc"));
+    assert!(info.get("Title").is_some_and(|t| t.contains("Belgique") || t.contains("Belgium")), "{info:?}");
+    assert!(pdftext::struct_langs(&pdf).iter().any(|l| l == "en"), "English passages are tagged");
+    let alts = pdftext::struct_alts(&pdf);
+    assert!(alts.iter().any(|a| a.starts_with("Diagramme du calendrier indicatif")), "{alts:?}");
+    let tags = pdftext::struct_tags(&pdf);
+    assert!(tags.iter().filter(|t| *t == "Table").count() >= 10, "tables are tables");
+    assert!(tags.iter().filter(|t| *t == "TH").count() >= 30, "tables have header cells");
 }

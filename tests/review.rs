@@ -6,8 +6,8 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use amif_doc::diff::{Change, Kind, Op};
-use amif_doc::labels::Catalogue;
+use amif_doc::i18n::labels::Catalogue;
+use amif_doc::review::compare::{Change, Kind, Op};
 use amif_doc::review::{self, Side};
 use common::*;
 
@@ -209,7 +209,7 @@ fn fmt_is_idempotent_and_changes_no_pdf() {
     let text = std::fs::read_to_string(&framework).unwrap().replace(": |\n", ": |   \n").replace('\n', "\r\n");
     std::fs::write(&framework, text).unwrap();
     let (before, after) = (dir.join("before"), dir.join("after"));
-    build(&content, &before, &amif_doc::lang::Lang::ALL).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    build(&content, &before, &amif_doc::i18n::lang::Lang::ALL).unwrap_or_else(|e| panic!("{}", describe(&e)));
 
     let (code, out) = amif(&dir, &["fmt", "--content", "content", "--check"]);
     assert_eq!(code, 1, "{out}");
@@ -225,7 +225,7 @@ fn fmt_is_idempotent_and_changes_no_pdf() {
     assert_eq!(std::fs::read_to_string(&programme).unwrap(), original_programme, "metadata keys back in order");
     assert_eq!(amif(&dir, &["fmt", "--content", "content", "--check"]).0, 0, "idempotent");
 
-    build(&content, &after, &amif_doc::lang::Lang::ALL).unwrap();
+    build(&content, &after, &amif_doc::i18n::lang::Lang::ALL).unwrap();
     for name in ["programme-fr.pdf", "programme-en.pdf"] {
         assert!(
             std::fs::read(before.join(name)).unwrap() == std::fs::read(after.join(name)).unwrap(),

@@ -1,7 +1,7 @@
 //! Raw content → [`Programme`]: every problem is collected with its location, none stops
 //! early.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 
@@ -13,7 +13,7 @@ use crate::load::{FileId, RawContent, SourceFiles};
 /// Builds the programme from raw content, collecting every problem.
 pub fn build(raw: RawContent, files: &SourceFiles) -> Result<Programme, Diagnostics> {
     let source = raw.meta.1.source_language.parse::<Lang>().unwrap_or(Lang::En);
-    let mut b = Builder { files, source, problems: vec![], file: raw.meta.0, prefix: String::new() };
+    let mut b = Builder { files, source, problems: vec![], file: raw.meta.0 };
     let meta = b.meta(raw.meta.1);
     b.file = raw.summary.0;
     let summary = b.required_narrative(raw.summary.1.summary, "summary");
@@ -37,49 +37,28 @@ pub fn build(raw: RawContent, files: &SourceFiles) -> Result<Programme, Diagnost
     }
 }
 
-struct Builder<'a> {
-    files: &'a SourceFiles,
-    source: Lang,
-    problems: Vec<Diagnostic>,
-    file: FileId,
-    prefix: String,
+pub(super) struct Builder<'a> {
+    pub(super) files: &'a SourceFiles,
+    pub(super) source: Lang,
+    pub(super) problems: Vec<Diagnostic>,
+    pub(super) file: FileId,
 }
 
 impl Builder<'_> {
-    fn error(&mut self, code: &'static str, path: &str, message: String, hint: Option<String>) {
+    pub(super) fn error(&mut self, code: &'static str, path: &str, message: String, hint: Option<String>) {
         let mut d = Diagnostic::error(code, message).at(self.files.locate(self.file, path));
-        d.location.as_mut().unwrap().path = format!("{}{path}", self.prefix);
         if let Some(hint) = hint {
             d = d.with_hint(hint);
         }
         self.problems.push(d);
     }
 
-    fn text(&mut self, raw: RawText, path: &str) -> Text {
-        let mut by_lang = BTreeMap::new();
-        match raw {
-            RawText::Plain(t) => {
-                by_lang.insert(self.source, t);
-            }
-            RawText::Translated(t) => {
-                by_lang.extend(t.en.map(|t| (Lang::En, t)));
-                by_lang.extend(t.fr.map(|t| (Lang::Fr, t)));
-            }
-        }
-        self.require_source(&mut by_lang, path);
-        Text { by_lang, source: self.source }
-    }
-
-    fn require_source(&mut self, by_lang: &mut BTreeMap<Lang, String>, path: &str) {
-        if let std::collections::btree_map::Entry::Vacant(slot) = by_lang.entry(self.source) {
-            slot.insert(String::new());
-            let msg = format!("text has no `{}` version (the programme's source language)", self.source);
-            self.error("text-no-source", path, msg, Some(format!("add `{}: ...`", self.source)));
-        }
+    pub(super) fn text(&mut self, raw: RawText, _path: &str) -> Text {
+        Text { by_lang: [(self.source, raw)].into(), source: self.source }
     }
 
     /// A text that must say something: an empty one is an error (`text-empty`).
-    fn required_text(&mut self, raw: RawText, path: &str) -> Text {
+    pub(super) fn required_text(&mut self, raw: RawText, path: &str) -> Text {
         let text = self.text(raw, path);
         if text.by_lang.values().all(|t| t.trim().is_empty()) {
             self.error(
@@ -101,20 +80,20 @@ impl Builder<'_> {
         narrative
     }
 
-    fn scope(&mut self, raw: Option<String>, path: &str) -> Option<Scope> {
+    pub(super) fn scope(&mut self, raw: Option<String>, path: &str) -> Option<Scope> {
         let raw = raw?;
         match raw.parse::<Scope>() {
             Ok(scope) => Some(scope),
             Err(message) => {
                 let ids: Vec<&str> = Scope::ALL.iter().map(|s| s.id()).collect();
-                let hint = crate::suggest::did_you_mean(&raw, &ids).map(|s| format!("did you mean `{s}`?"));
+                let hint = crate::diag::suggest::did_you_mean(&raw, &ids).map(|s| format!("did you mean `{s}`?"));
                 self.error("scope-unknown", path, message, hint);
                 None
             }
         }
     }
 
-    fn narrative(&mut self, raw: RawNarrative, path: &str) -> Narrative {
+    pub(super) fn narrative(&mut self, raw: RawNarrative, path: &str) -> Narrative {
         let blocks = match raw {
             RawNarrative::One(text) => vec![RawBlock::Plain(text)],
             RawNarrative::Blocks(blocks) => blocks,
@@ -129,18 +108,17 @@ impl Builder<'_> {
                 }),
                 RawBlock::Scoped(b) => {
                     let scope = self.scope(b.scope, &format!("{at}.scope"));
-                    let mut by_lang = BTreeMap::new();
-                    by_lang.extend(b.en.map(|t| (Lang::En, t)));
-                    by_lang.extend(b.fr.map(|t| (Lang::Fr, t)));
-                    self.require_source(&mut by_lang, &at);
-                    out.push(Block { scope, text: Text { by_lang, source: self.source } });
+                    out.push(Block {
+                        scope,
+                        text: Text { by_lang: [(self.source, b.text)].into(), source: self.source },
+                    });
                 }
             }
         }
         Narrative { blocks: out }
     }
 
-    fn year(&mut self, value: i32, path: &str, first: i32, last: i32) {
+    pub(super) fn year(&mut self, value: i32, path: &str, first: i32, last: i32) {
         if !(first..=last).contains(&value) {
             let msg = format!("year {value} is outside {first}-{last}");
             self.error("year-range", path, msg, None);
@@ -148,7 +126,6 @@ impl Builder<'_> {
     }
 
     fn meta(&mut self, raw: RawMeta) -> Meta {
-        self.prefix = "programme.".into();
         if raw.source_language.parse::<Lang>().is_err() {
             let msg = format!("unknown source language `{}`", raw.source_language);
             self.error("lang-unknown", "source_language", msg, Some("use `en` or `fr`".into()));
@@ -203,7 +180,6 @@ impl Builder<'_> {
         let mut out = Vec::new();
         for (file, o) in raw {
             self.file = file;
-            self.prefix = format!("objectives.{}.", o.id);
             let Some(sfc) = sfc::objective(&o.id) else {
                 let ids: Vec<&str> = sfc::OBJECTIVES.iter().map(|s| s.id).collect();
                 self.error(
@@ -313,128 +289,7 @@ impl Builder<'_> {
         }
     }
 
-    fn special_cases(&mut self, raw: RawSpecialCases) -> SpecialCases {
-        self.prefix = "special_cases.".into();
-        let periods: Vec<Period> = raw
-            .pledging_periods
-            .into_iter()
-            .map(|p| Period { id: p.id, first_year: p.first_year, last_year: p.last_year })
-            .collect();
-        let lump_sums: Vec<LumpSum> = raw
-            .lump_sums
-            .into_iter()
-            .enumerate()
-            .map(|(i, l)| LumpSum {
-                legal_basis: self.text(l.legal_basis, &format!("lump_sums[{i}].legal_basis")),
-                id: l.id,
-                amount: l.amount.0,
-            })
-            .collect();
-        let lump_ids: Vec<String> = lump_sums.iter().map(|l| l.id.clone()).collect();
-        let pledging =
-            raw.resettlement.pledging.map(|n| self.narrative(n, "resettlement.pledging")).unwrap_or_default();
-        let mut categories = Vec::new();
-        for (i, c) in raw.resettlement.categories.into_iter().enumerate() {
-            let at = format!("resettlement.categories[{i}]");
-            if !lump_ids.contains(&c.lump_sum) {
-                let msg = format!("unknown lump sum `{}`", c.lump_sum);
-                self.error(
-                    "id-unknown",
-                    &format!("{at}.lump_sum"),
-                    msg,
-                    Some(format!("lump sums are: {}", lump_ids.join(", "))),
-                );
-            }
-            let persons = self.persons(c.persons, &periods, &format!("{at}.persons"));
-            categories.push(Category { id: c.id, lump_sum: c.lump_sum, union_priority: c.union_priority, persons });
-        }
-        let mut transfers = Vec::new();
-        for (i, t) in raw.transfers.into_iter().enumerate() {
-            let at = format!("transfers[{i}]");
-            if !sfc::TRANSFER_KINDS.contains(&t.kind.as_str()) {
-                let msg = format!("unknown transfer kind `{}`", t.kind);
-                self.error(
-                    "id-unknown",
-                    &format!("{at}.kind"),
-                    msg,
-                    Some(format!("kinds are: {}", sfc::TRANSFER_KINDS.join(", "))),
-                );
-            }
-            let persons = self.persons(t.persons, &periods, &format!("{at}.persons"));
-            transfers.push(Transfer { id: t.id, kind: t.kind, from: t.from, to: t.to, persons });
-        }
-        let admission_turkey =
-            raw.admission_turkey.map(|a| self.persons(a.persons, &periods, "admission_turkey.persons"));
-        for needed in sfc::LUMP_SUMS_NEEDED {
-            if !lump_ids.iter().any(|l| l == needed) {
-                let msg = format!("lump sum `{needed}` is missing");
-                self.error("lump-sum-missing", "lump_sums", msg, None);
-            }
-        }
-        SpecialCases { periods, lump_sums, pledging, categories, transfers, admission_turkey }
-    }
-
-    fn persons(&mut self, raw: RawPersons, periods: &[Period], at: &str) -> Persons {
-        for key in raw.keys() {
-            if !periods.iter().any(|p| &p.id == key) {
-                let ids: Vec<&str> = periods.iter().map(|p| p.id.as_str()).collect();
-                let msg = format!("unknown pledging period `{key}`");
-                self.error("id-unknown", &format!("{at}.{key}"), msg, Some(format!("periods are: {}", ids.join(", "))));
-            }
-        }
-        periods.iter().map(|p| raw.get(&p.id).copied()).collect()
-    }
-
-    fn indicators(&mut self, raw: RawIndicators) -> Vec<IndicatorGroup> {
-        self.prefix = "indicators.".into();
-        let mut groups = Vec::new();
-        for (so, items) in raw {
-            if sfc::objective(&so).is_none() {
-                self.error("id-unknown", &so, format!("unknown specific objective `{so}`"), None);
-                continue;
-            }
-            let mut seen = BTreeSet::new();
-            let mut indicators = Vec::new();
-            for (i, it) in items.into_iter().enumerate() {
-                let at = format!("{so}[{i}]");
-                if !seen.insert(it.id.clone()) {
-                    self.error(
-                        "id-duplicate",
-                        &format!("{at}.id"),
-                        format!("indicator `{}` appears twice", it.id),
-                        None,
-                    );
-                }
-                let unit = match it.unit.as_str() {
-                    "number" => Unit::Number,
-                    "percent" => Unit::Percent,
-                    other => {
-                        let msg = format!("unknown unit `{other}`");
-                        self.error(
-                            "unit-unknown",
-                            &format!("{at}.unit"),
-                            msg,
-                            Some("use `number` or `percent`".into()),
-                        );
-                        Unit::Number
-                    }
-                };
-                indicators.push(Indicator {
-                    name: it.name.map(|n| self.text(n, &format!("{at}.name"))),
-                    source: self.required_text(it.source, &format!("{at}.source")),
-                    id: it.id,
-                    unit,
-                    baseline: it.baseline.0,
-                    target: it.target.0,
-                });
-            }
-            groups.push(IndicatorGroup { objective: so, indicators });
-        }
-        groups
-    }
-
     fn framework(&mut self, raw: RawFramework) -> Framework {
-        self.prefix = "framework.".into();
         let parts = [
             ("partnership_preparation", raw.partnership_preparation),
             ("monitoring_committee", raw.monitoring_committee),
@@ -449,56 +304,7 @@ impl Builder<'_> {
         Framework { sections }
     }
 
-    fn financing(&mut self, raw: RawFinancing, meta: &Meta) -> Financing {
-        self.prefix = "financing.".into();
-        let mut table1 = BTreeMap::new();
-        let lines =
-            [("so1", raw.table1.so1), ("so2", raw.table1.so2), ("so3", raw.table1.so3), ("so4", raw.table1.so4)];
-        for (so, amounts) in lines {
-            let sfc = sfc::objective(so).expect("fixed list");
-            for (line, amount) in amounts {
-                if sfc.national_number(&line).is_none() && sfc.specific_number(&line).is_none() {
-                    let known: Vec<&str> = sfc.national.iter().chain(sfc.specific).copied().collect();
-                    let msg = format!("`{line}` is not a line of {so} in Table 1");
-                    self.error(
-                        "id-unknown",
-                        &format!("table1.{so}.{line}"),
-                        msg,
-                        Some(format!("lines of {so}: {}", known.join(", "))),
-                    );
-                }
-                table1.insert((so.to_string(), line), amount.0);
-            }
-        }
-        let mut table3 = BTreeMap::new();
-        for (line, years) in raw.table3 {
-            if !sfc::TABLE3_LINES.contains(&line.as_str()) {
-                let msg = format!("unknown budget line `{line}`");
-                self.error(
-                    "id-unknown",
-                    &format!("table3.{line}"),
-                    msg,
-                    Some(format!("lines are: {}", sfc::TABLE3_LINES.join(", "))),
-                );
-            }
-            for year in years.keys() {
-                self.year(*year, &format!("table3.{line}.{year}"), meta.first_year, meta.last_year);
-            }
-            table3.insert(line, years.into_iter().map(|(y, a)| (y, a.0)).collect());
-        }
-        Financing {
-            basic_amount: raw.basic_amount.0,
-            table1,
-            technical_assistance: raw.table1.technical_assistance.0,
-            table3,
-            justification: raw.justification.map(|n| self.narrative(n, "justification")).unwrap_or_default(),
-        }
-    }
-}
-
-impl Builder<'_> {
     fn editions(&mut self, raw: RawEditions) -> Vec<EditionSpec> {
-        self.prefix = String::new();
         let mut names = BTreeSet::new();
         let mut out = Vec::new();
         for (i, e) in raw.editions.into_iter().enumerate() {
@@ -539,16 +345,25 @@ impl Builder<'_> {
                     Err(msg) => self.error("lang-unknown", &format!("{at}.languages[{j}]"), msg, None),
                 }
             }
-            out.push(EditionSpec { name: e.name, scope, objectives: e.objectives, langs });
+            let texts = match e.texts.as_deref() {
+                None | Some("translated") => Texts::Translated,
+                Some("source") => Texts::Source,
+                Some(other) => {
+                    let msg = format!("unknown text language `{other}`");
+                    let hint = "use `translated` (the edition's language) or `source` (the submission language)";
+                    self.error("edition-texts", &format!("{at}.texts"), msg, Some(hint.into()));
+                    Texts::Translated
+                }
+            };
+            out.push(EditionSpec { name: e.name, scope, objectives: e.objectives, langs, texts });
         }
         out
     }
 }
 
+/// A calendar date `YYYY-MM-DD`, read with the `time` crate so that `2019-02-31` is refused.
 fn parse_date(text: &str) -> Option<(i32, u8, u8)> {
-    let mut parts = text.splitn(3, '-');
-    let y = parts.next()?.parse().ok()?;
-    let m: u8 = parts.next()?.parse().ok()?;
-    let d: u8 = parts.next()?.parse().ok()?;
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let date = time::Date::parse(text.trim(), &format).ok()?;
+    Some((date.year(), u8::from(date.month()), date.day()))
 }

@@ -1,18 +1,23 @@
-//! Stage 2, model: the checked programme. `raw` holds what a file may say, `build` turns it
-//! into these types (texts resolved per language, scopes and ids parsed, references
-//! resolved), and `sfc` the fixed structure of the SFC2014 form.
+//! Stage 2, model: the checked programme. `raw` holds what a file may say; `build` (texts,
+//! objectives, matrix) and `inputs` (pledges, indicators, amounts) turn it into these types,
+//! with every problem located; `sfc` is the fixed structure of the SFC2014 form; `excerpt`
+//! cuts the programme down to one edition.
 
 mod build;
+pub mod excerpt;
+mod inputs;
 pub mod raw;
+mod scope;
 pub mod sfc;
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::lang::{Lang, Scope};
+use crate::i18n::Lang;
 
 pub use build::build;
+pub use scope::Scope;
 
 /// A text in one or more languages; `source` is the language it was written in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,12 +27,17 @@ pub struct Text {
 }
 
 impl Text {
+    /// The text as written, in the programme's source language.
+    pub fn source_text(&self) -> &str {
+        self.by_lang.get(&self.source).map_or("", String::as_str)
+    }
+
     /// The text for an edition: its own language where present, else the source text.
     /// Returns the language the returned text is actually in.
     pub fn for_edition(&self, lang: Lang) -> (&str, Lang) {
         match self.by_lang.get(&lang) {
             Some(t) => (t, lang),
-            None => (&self.by_lang[&self.source], self.source),
+            None => (self.source_text(), self.source),
         }
     }
 }
@@ -234,9 +244,28 @@ pub struct EditionSpec {
     /// Keep only these specific objectives.
     pub objectives: Option<Vec<String>>,
     pub langs: Vec<Lang>,
+    /// Which language the texts are printed in.
+    pub texts: Texts,
+}
+
+/// The language of an edition's texts (the form's labels are always the edition's language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    /// The edition's own language, from the translations (source text where one is missing).
+    Translated,
+    /// The programme's source language: the print SFC2014 made of the submission.
+    Source,
 }
 
 impl EditionSpec {
+    /// The language the texts of this edition are printed in, for an edition in `lang`.
+    pub fn text_lang(&self, lang: Lang, source: Lang) -> Lang {
+        match self.texts {
+            Texts::Translated => lang,
+            Texts::Source => source,
+        }
+    }
+
     /// An excerpt is anything but the full programme.
     pub fn is_excerpt(&self) -> bool {
         self.scope.is_some() || self.objectives.is_some()

@@ -5,22 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::money::Amount;
+use crate::compute::money::Amount;
 
-/// A text in the source language (a plain string) or with translations (`{en: .., fr: ..}`).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum RawText {
-    Plain(String),
-    Translated(RawTranslations),
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawTranslations {
-    pub en: Option<String>,
-    pub fr: Option<String>,
-}
+/// A text, in the programme's source language. Its translations are not content files'
+/// business: they live in `content/translations/<lang>.po`, one mechanism for every language.
+pub type RawText = String;
 
 /// A narrative: one Markdown text, or a list of blocks that may each carry a scope.
 #[derive(Debug, Clone, Deserialize)]
@@ -37,12 +26,12 @@ pub enum RawBlock {
     Scoped(RawScopedBlock),
 }
 
+/// A narrative block that belongs to one scope: `{scope: flemish, text: | ...}`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawScopedBlock {
     pub scope: Option<String>,
-    pub en: Option<String>,
-    pub fr: Option<String>,
+    pub text: String,
 }
 
 /// `content/programme.yaml`.
@@ -278,4 +267,7 @@ pub struct RawEdition {
     pub scope: Option<String>,
     pub objectives: Option<Vec<String>>,
     pub languages: Vec<String>,
+    /// Which language the texts are printed in: `translated` (the edition's own, the default)
+    /// or `source` (the submission language, as SFC2014 printed it).
+    pub texts: Option<String>,
 }

@@ -2,6 +2,9 @@
 //! `templates/`. Templates receive a view model of display-ready strings and do no arithmetic;
 //! tera's HTML escaping is replaced by the typst escaper, so every value prints literally.
 
+mod builder;
+pub mod escape;
+pub mod markdown;
 mod tables;
 pub mod view;
 
@@ -10,10 +13,22 @@ use std::path::Path;
 
 use tera::Tera;
 
-use crate::escape::{typst_markup, typst_string};
-use crate::labels::Labels;
+use crate::i18n::{LabelError, Labels};
+use escape::{typst_markup, typst_string};
 
+pub use builder::{EditionLabels, build as build_view, build_marked as build_marked_view};
 pub use view::{Edition, View};
+
+/// Why an edition could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Label(#[from] LabelError),
+    #[error("cannot load templates: {0}")]
+    Load(String),
+    #[error("template error: {0}")]
+    Template(String),
+}
 
 /// The templates, loaded once and used for every edition.
 pub struct Templates {
@@ -23,9 +38,9 @@ pub struct Templates {
 impl Templates {
     /// Loads `templates/*.typ`. Values in `.typ` templates are typst-escaped by default;
     /// `| safe` is reserved for markup amif-doc produced itself (fields named `*_typst`).
-    pub fn load(dir: &Path) -> Result<Templates, String> {
+    pub fn load(dir: &Path) -> Result<Templates, RenderError> {
         let glob = format!("{}/**/*.typ", dir.display());
-        let mut tera = Tera::new(&glob).map_err(|e| format!("cannot load templates: {}", error_chain(&e)))?;
+        let mut tera = Tera::new(&glob).map_err(|e| RenderError::Load(error_chain(&e)))?;
         tera.autoescape_on(vec![".typ"]);
         tera.set_escape_fn(typst_markup);
         tera.register_filter("typst_str", |value: &tera::Value, _: &HashMap<String, tera::Value>| {
@@ -36,17 +51,22 @@ impl Templates {
     }
 
     /// Renders the programme template for one edition.
-    pub fn render(&self, view: &View, labels: &Labels) -> Result<String, String> {
-        let value = serde_json::to_value(view).map_err(|e| e.to_string())?;
+    pub fn render(&self, view: &View, labels: &Labels) -> Result<String, RenderError> {
+        let value = serde_json::to_value(view).map_err(|e| RenderError::Template(e.to_string()))?;
         self.render_value(&value, labels, false)
     }
 
     /// Renders a view given as JSON. `redline` installs the escaper that turns redline marks
     /// into the template's `rl-*` functions.
-    pub fn render_value(&self, view: &serde_json::Value, labels: &Labels, redline: bool) -> Result<String, String> {
+    pub fn render_value(
+        &self,
+        view: &serde_json::Value,
+        labels: &Labels,
+        redline: bool,
+    ) -> Result<String, RenderError> {
         let mut tera = self.tera.clone();
         if redline {
-            tera.set_escape_fn(crate::escape::typst_markup_redline);
+            tera.set_escape_fn(escape::typst_markup_redline);
         }
         let map = labels.all().clone();
         tera.register_function("label", move |args: &HashMap<String, tera::Value>| {
@@ -56,8 +76,8 @@ impl Templates {
                 .map(tera::Value::String)
                 .ok_or_else(|| format!("label `{key}` is not in the catalogue").into())
         });
-        let context = tera::Context::from_value(view.clone()).map_err(|e| error_chain(&e))?;
-        tera.render("programme.typ", &context).map_err(|e| format!("template error: {}", error_chain(&e)))
+        let context = tera::Context::from_value(view.clone()).map_err(|e| RenderError::Template(error_chain(&e)))?;
+        tera.render("programme.typ", &context).map_err(|e| RenderError::Template(error_chain(&e)))
     }
 }
 

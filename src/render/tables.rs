@@ -3,8 +3,10 @@
 
 use rust_decimal::Decimal;
 
+use super::RenderError;
+use super::builder::{ViewBuilder, whole};
 use super::view::*;
-use crate::check::{Finding, Level, Param};
+use crate::check::{Finding, Level};
 use crate::compute::{LineKind, YearTable};
 use crate::model::{Persons, Unit};
 
@@ -24,7 +26,7 @@ impl ViewBuilder<'_> {
         }
     }
 
-    pub(super) fn resettlement(&self) -> Result<PledgeTable, String> {
+    pub(super) fn resettlement(&self) -> Result<PledgeTable, RenderError> {
         let sc = &self.p.special_cases;
         let mut rows = Vec::new();
         for c in &sc.categories {
@@ -41,13 +43,13 @@ impl ViewBuilder<'_> {
         Ok(PledgeTable { periods: self.periods(), rows })
     }
 
-    pub(super) fn resettlement_lump_sum(&self) -> Result<String, String> {
+    pub(super) fn resettlement_lump_sum(&self) -> Result<String, RenderError> {
         let amount = self.p.special_cases.lump_sum("resettlement-priority").map(|l| l.amount).unwrap_or_default();
-        self.l.fill("resettlement.lump_sum", &[("amount", &whole(amount, self.lang))])
+        Ok(self.l.fill("resettlement.lump_sum", &[("amount", &whole(amount, self.lang))])?)
     }
 
-    pub(super) fn transfers(&self) -> Result<PledgeTable, String> {
-        let country = |c: &Option<String>| -> Result<String, String> {
+    pub(super) fn transfers(&self) -> Result<PledgeTable, RenderError> {
+        let country = |c: &Option<String>| -> Result<String, RenderError> {
             c.as_ref().map(|c| self.label(&format!("country.{c}"))).transpose().map(Option::unwrap_or_default)
         };
         let mut rows = Vec::new();
@@ -60,7 +62,7 @@ impl ViewBuilder<'_> {
         Ok(PledgeTable { periods: self.periods(), rows })
     }
 
-    pub(super) fn admission(&self) -> Result<PledgeTable, String> {
+    pub(super) fn admission(&self) -> Result<PledgeTable, RenderError> {
         let rows = match &self.p.special_cases.admission_turkey {
             Some(persons) => vec![self.pledge_row("admission", self.label("admission.row")?, persons, false)],
             None => vec![],
@@ -68,7 +70,7 @@ impl ViewBuilder<'_> {
         Ok(PledgeTable { periods: self.periods(), rows })
     }
 
-    pub(super) fn indicators(&self) -> Result<Vec<IndicatorGroupView>, String> {
+    pub(super) fn indicators(&self) -> Result<Vec<IndicatorGroupView>, RenderError> {
         let mut groups = Vec::new();
         for g in &self.p.indicators {
             let number = g.objective.trim_start_matches("so");
@@ -76,11 +78,16 @@ impl ViewBuilder<'_> {
             for i in &g.indicators {
                 let name = match &i.name {
                     Some(name) => self.inline(name),
-                    None => crate::escape::typst_markup(&self.label(&format!("indicator.{}.{}", g.objective, i.id))?),
+                    None => crate::render::escape::typst_markup(
+                        &self.label(&format!("indicator.{}.{}", g.objective, i.id))?,
+                    ),
                 };
                 rows.push(IndicatorRow {
                     id: i.id.clone(),
-                    label_typst: format!("{} \\- {name}", crate::escape::typst_markup(&i.id.to_uppercase())),
+                    label_typst: self.l.fill_markup(
+                        "pattern.code_dash_name",
+                        &[("code", &crate::render::escape::typst_markup(&i.id.to_uppercase())), ("name", &name)],
+                    )?,
                     unit: self.label(match i.unit {
                         Unit::Number => "unit.number",
                         Unit::Percent => "unit.percent",
@@ -90,18 +97,18 @@ impl ViewBuilder<'_> {
                     source_typst: self.inline(&i.source),
                 });
             }
-            groups.push(IndicatorGroupView { label: format!("{number} - {}", self.so_name(&g.objective)?), rows });
+            groups.push(IndicatorGroupView { label: self.code_dash_name(number, &self.so_name(&g.objective)?)?, rows });
         }
         Ok(groups)
     }
 
-    pub(super) fn table1(&self) -> Result<Vec<AmountRow>, String> {
+    pub(super) fn table1(&self) -> Result<Vec<AmountRow>, RenderError> {
         let t = &self.f.table1;
         let (so_abbr, no_abbr, sa_abbr) = (self.label("abbr.so")?, self.label("abbr.no")?, self.label("abbr.sa")?);
         let mut rows = Vec::new();
         let amount = |a: Option<Decimal>| a.map(|a| self.money(a)).unwrap_or_default();
         for o in t.objectives.iter().filter(|o| self.spec.includes_objective(&o.id)) {
-            let so = format!("{so_abbr}{} {}", o.number, self.so_name(&o.id)?);
+            let so = self.code_name(&format!("{so_abbr}{}", o.number), &self.so_name(&o.id)?)?;
             let lines = |kind: LineKind| o.lines.iter().filter(move |l| l.kind == kind);
             // National objective lines then their total, specific action lines then theirs.
             let groups = [
@@ -114,7 +121,7 @@ impl ViewBuilder<'_> {
                         LineKind::National => self.label(&format!("no.{}.{}", o.id, l.id))?,
                         LineKind::Specific => self.label(&format!("sa.{}", l.id))?,
                     };
-                    let label = format!("{so_abbr}{}.{abbr}{} {name}", o.number, l.number);
+                    let label = self.code_name(&format!("{so_abbr}{}.{abbr}{}", o.number, l.number), &name)?;
                     rows.push(AmountRow { label, amount: amount(l.amount), style: "line" });
                 }
                 if !o.lines.is_empty() {
@@ -152,7 +159,7 @@ impl ViewBuilder<'_> {
         Ok(rows)
     }
 
-    pub(super) fn year_table(&self, t: &YearTable, prefix: &str) -> Result<YearTableView, String> {
+    pub(super) fn year_table(&self, t: &YearTable, prefix: &str) -> Result<YearTableView, RenderError> {
         let rows = t
             .rows
             .iter()
@@ -163,7 +170,7 @@ impl ViewBuilder<'_> {
                     total: self.money(r.total),
                 })
             })
-            .collect::<Result<_, String>>()?;
+            .collect::<Result<_, RenderError>>()?;
         Ok(YearTableView {
             years: t.years.iter().map(i32::to_string).collect(),
             rows,
@@ -192,7 +199,7 @@ impl ViewBuilder<'_> {
             .collect()
     }
 
-    pub(super) fn validation(&self, findings: &[Finding]) -> Result<Vec<ValidationRow>, String> {
+    pub(super) fn validation(&self, findings: &[Finding]) -> Result<Vec<ValidationRow>, RenderError> {
         findings
             .iter()
             .map(|f| {
@@ -201,14 +208,8 @@ impl ViewBuilder<'_> {
                     Level::Warning => "severity.warning",
                     Level::Error => "severity.error",
                 })?;
-                let values: Vec<(&str, String)> = f.params.iter().map(|(k, v)| (*k, self.param(v))).collect();
-                let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                Ok(ValidationRow { severity, code: f.code.to_string(), message: self.l.fill(f.message, &refs)? })
+                Ok(ValidationRow { severity, code: f.code.to_string(), message: f.message_in(self.l)? })
             })
             .collect()
-    }
-
-    pub(super) fn param(&self, v: &Param) -> String {
-        param_text(v, self.lang)
     }
 }

@@ -1,16 +1,23 @@
-//! Test helpers: a scratch copy of the bundled content, a build into a scratch folder, and
-//! the text of a PDF (pdftotext, from poppler-utils, which `.ci/run` installs).
+//! Test helpers: the frozen programme (`tests/fixtures/content`, a copy of the programme the
+//! tests were written against: editing the shipped `content/` never breaks a test), scratch
+//! copies of it, a build into a scratch folder, and the text of a PDF.
 #![allow(dead_code)]
 
+pub mod pdftext;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use amif_doc::build::{self, BuildError, Options, Output};
-use amif_doc::lang::Lang;
+use amif_doc::i18n::lang::Lang;
+use amif_doc::pipeline::{self, Error, Options, Output};
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The frozen programme the tests run on. Never the shipped `content/`.
+pub fn fixture() -> PathBuf {
+    repo().join("tests/fixtures/content")
 }
 
 /// A fresh, empty folder under the target directory, removed by nobody (cheap, inspectable).
@@ -26,10 +33,10 @@ pub fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// Copies the bundled `content/` into `dir/content` and returns that path.
+/// Copies the frozen programme into `dir/content` and returns that path.
 pub fn copy_content(dir: &Path) -> PathBuf {
     let target = dir.join("content");
-    amif_doc::write::copy_tree(&repo().join("content"), &target).unwrap();
+    amif_doc::write::copy_tree(&fixture(), &target).unwrap();
     target
 }
 
@@ -55,30 +62,47 @@ pub fn options(content: &Path, out: &Path, langs: &[Lang]) -> Options {
 }
 
 /// Builds the given content into `out`.
-pub fn build(content: &Path, out: &Path, langs: &[Lang]) -> Result<Vec<Output>, BuildError> {
-    build::build(&options(content, out, langs))
+pub fn build(content: &Path, out: &Path, langs: &[Lang]) -> Result<Vec<Output>, Error> {
+    pipeline::build(&options(content, out, langs))
 }
 
-/// The text of a PDF, whitespace runs (including U+202F and U+00A0) collapsed to one space.
+/// The text of a PDF, read in Rust ([`pdftext`]): pages in order, soft-hyphen line breaks
+/// joined, and whitespace runs (including U+202F, U+00A0, U+2060) collapsed to one space.
 pub fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext is needed by the tests (apt-get install poppler-utils)");
-    assert!(out.status.success(), "pdftotext failed on {}", pdf.display());
-    let text = String::from_utf8(out.stdout).unwrap();
-    text.split(|c: char| c.is_whitespace() || c == '\u{202F}' || c == '\u{00A0}' || c == '\u{2060}')
+    let bytes = std::fs::read(pdf).unwrap_or_else(|e| panic!("cannot read {}: {e}", pdf.display()));
+    normalise(&pdftext::page_texts(&bytes).join("\n"))
+}
+
+/// The text of one page (1-based), normalised as [`pdf_text`].
+pub fn page_text(pdf: &Path, page: usize) -> String {
+    let bytes = std::fs::read(pdf).unwrap();
+    normalise(&pdftext::page_texts(&bytes)[page - 1])
+}
+
+fn normalise(text: &str) -> String {
+    let mut joined = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{AD}' {
+            // A word hyphenated at a line end: typst marks the break, the word is one word.
+            while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                chars.next();
+            }
+            continue;
+        }
+        joined.push(c);
+    }
+    joined
+        .split(|c: char| c.is_whitespace() || c == '\u{202F}' || c == '\u{00A0}' || c == '\u{2060}')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 /// Describes a build error for assertion messages.
-pub fn describe(error: &BuildError) -> String {
+pub fn describe(error: &Error) -> String {
     match error {
-        BuildError::Content(d, _) => d.to_string(),
-        BuildError::Other(s) => s.clone(),
+        Error::Content(d, _) => d.to_string(),
+        other => other.to_string(),
     }
 }

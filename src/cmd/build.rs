@@ -1,0 +1,75 @@
+//! `amif-doc build` (the default command): every edition of the matrix into `out/`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use amif_doc::i18n::Lang;
+use amif_doc::pipeline::{self, Error, Options};
+
+use super::ContentArgs;
+
+#[derive(Debug, Clone, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub paths: ContentArgs,
+    /// The fonts folder; no other font is ever used.
+    #[arg(long, default_value = "fonts")]
+    pub fonts: PathBuf,
+    /// Where the PDFs go.
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+    /// Build only this edition of the matrix (see `amif-doc editions`).
+    #[arg(long)]
+    pub edition: Option<String>,
+    /// Build only this language (repeatable): fr, en.
+    #[arg(long = "lang")]
+    pub langs: Vec<Lang>,
+    /// Also write the generated typst source beside each PDF.
+    #[arg(long)]
+    pub keep_typst: bool,
+    /// Build even if programme rules fail (not content errors): pages say DRAFT.
+    #[arg(long)]
+    pub draft: bool,
+}
+
+pub fn run(args: &BuildArgs) -> ExitCode {
+    match build(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            super::report(&error, "; nothing was written");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn build(args: &BuildArgs) -> Result<(), Error> {
+    let opts = Options {
+        content: args.paths.content.clone(),
+        templates: args.paths.templates.clone(),
+        fonts: args.fonts.clone(),
+        out: args.out.clone(),
+        langs: args.langs.clone(),
+        edition: args.edition.clone(),
+        keep_typst: args.keep_typst,
+        draft: args.draft,
+        source_date_epoch: source_date_epoch()?,
+    };
+    let started = std::time::Instant::now();
+    let outputs = pipeline::build(&opts)?;
+    for output in &outputs {
+        println!("wrote {} ({} pages)", output.path.display(), output.pages);
+    }
+    eprintln!("built {} edition(s) in {:.1} s", outputs.len(), started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// `SOURCE_DATE_EPOCH` (reproducible-builds.org): the only environment input, and only for
+/// the PDF metadata date.
+fn source_date_epoch() -> Result<Option<i64>, Error> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value.trim().parse().map(Some).map_err(|_| Error::SourceDateEpoch(value)),
+        Err(_) => Ok(None),
+    }
+}

@@ -1,0 +1,69 @@
+//! The commands, one module each (as typst-cli and mdBook do): each declares its own flags and
+//! runs the pipeline stages it needs. Doc comments on the argument structs are the `--help` text.
+
+pub mod build;
+pub mod check;
+pub mod diff;
+pub mod editions;
+pub mod fmt;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use amif_doc::diag;
+use amif_doc::pipeline::Error;
+
+/// Builds the AMIF 2014-2020 national programme PDFs from the YAML files in `content/`.
+#[derive(Debug, Parser)]
+#[command(name = "amif-doc", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Without a command, amif-doc builds (the flags of `build`).
+    #[command(flatten)]
+    pub build: build::BuildArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build every edition of the matrix (`content/editions.yaml`) into `out/` (the default command).
+    Build(build::BuildArgs),
+    /// Check the content and report every problem, without building anything.
+    Check(check::CheckArgs),
+    /// List the editions of the matrix (`content/editions.yaml`) and their files.
+    Editions(ContentArgs),
+    /// Put every sentence of the narrative on its own line and tidy whitespace, without
+    /// changing what any edition prints.
+    Fmt(fmt::FmtArgs),
+    /// Compare two revisions of the content: what changed in the programme, not in the YAML.
+    /// Exit status: 0 no change, 1 changes, 2 trouble.
+    Diff(diff::DiffArgs),
+    /// Git external diff driver: `git config diff.amif.command "amif-doc diff-driver"`.
+    #[command(hide = true)]
+    DiffDriver(diff::DriverArgs),
+}
+
+/// Where the content and the templates are: the inputs of every command.
+#[derive(Debug, Clone, Args)]
+pub struct ContentArgs {
+    /// The content folder.
+    #[arg(long, default_value = "content")]
+    pub content: PathBuf,
+    /// The templates folder (typst templates and the label catalogue).
+    #[arg(long, default_value = "templates")]
+    pub templates: PathBuf,
+}
+
+/// Prints an error the way every command does: content problems as diagnostics with their
+/// source lines, anything else as one `error:` line.
+pub fn report(error: &Error, outcome: &str) {
+    match error {
+        Error::Content(diagnostics, files) => {
+            diag::emit(&diagnostics.0, &files.root);
+            let errors = diagnostics.0.iter().filter(|d| d.severity == diag::Severity::Error).count();
+            eprintln!("error: the content has {errors} problem(s){outcome}");
+        }
+        other => eprintln!("error: {other}"),
+    }
+}

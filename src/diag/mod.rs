@@ -1,0 +1,151 @@
+//! Diagnostics: every problem found in the content, with file, line, YAML path and hint,
+//! printed like rustc/typst diagnostics (codespan-reporting), plain when not on a terminal.
+
+pub mod locate;
+pub mod suggest;
+pub mod yaml_line;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor};
+
+/// How serious a problem is: errors stop the build, warnings are reported and printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// Where in the content a problem is: file, 1-based line and column, YAML path.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Location {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub path: String,
+}
+
+/// One problem, with a stable code an editor can look up in the README.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+    pub location: Option<Location>,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Error, code, message: message.into(), location: None, hint: None }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Self::error(code, message) }
+    }
+
+    pub fn at(mut self, location: Location) -> Self {
+        self.location = Some(location);
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// A one-line form for logs and tests: `error[code]: file:line:col: path: message (hint: ..)`.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{severity}[{}]: ", self.code)?;
+        if let Some(loc) = &self.location {
+            write!(f, "{}:{}:{}: ", loc.file.display(), loc.line, loc.column)?;
+            if !loc.path.is_empty() {
+                write!(f, "{}: ", loc.path)?;
+            }
+        }
+        f.write_str(&self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// A list of diagnostics that stopped a stage.
+#[derive(Debug, Clone)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// Prints diagnostics with source excerpts, to stderr, coloured on a terminal only.
+pub fn emit(diagnostics: &[Diagnostic], root: &Path) {
+    let choice = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        termcolor::ColorChoice::Auto
+    } else {
+        termcolor::ColorChoice::Never
+    };
+    let mut out = termcolor::StandardStream::stderr(choice);
+    let _ = write_report(&mut out, diagnostics, root);
+}
+
+fn write_report(
+    out: &mut dyn termcolor::WriteColor,
+    diagnostics: &[Diagnostic],
+    root: &Path,
+) -> Result<(), codespan_reporting::files::Error> {
+    let mut files = SimpleFiles::new();
+    let config = term::Config::default();
+    for d in diagnostics {
+        let mut cs = match d.severity {
+            Severity::Error => CsDiagnostic::error(),
+            Severity::Warning => CsDiagnostic::warning(),
+        }
+        .with_code(d.code)
+        .with_message(&d.message);
+        let mut notes = Vec::new();
+        if let Some(loc) = &d.location {
+            let source = std::fs::read_to_string(root.join(&loc.file)).unwrap_or_default();
+            let offset = byte_offset(&source, loc.line, loc.column);
+            let id = files.add(loc.file.display().to_string(), source);
+            let label = if loc.path.is_empty() { String::new() } else { format!("at `{}`", loc.path) };
+            cs = cs.with_labels(vec![Label::primary(id, offset..offset).with_message(label)]);
+        }
+        if let Some(hint) = &d.hint {
+            notes.push(format!("hint: {hint}"));
+        }
+        term::emit(out, &config, &files, &cs.with_notes(notes))?;
+    }
+    Ok(())
+}
+
+/// The byte offset of a 1-based line and column, clamped into the text.
+fn byte_offset(source: &str, line: usize, column: usize) -> usize {
+    let start: usize = source.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let line_text = source[start.min(source.len())..].lines().next().unwrap_or("");
+    let col: usize = line_text.chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
+    (start + col).min(source.len())
+}

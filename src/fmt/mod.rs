@@ -1,0 +1,256 @@
+//! `amif-doc fmt`: keeps content files diff-friendly. Inside Markdown block scalars every
+//! sentence goes on its own line; Windows line endings go, and so do trailing spaces and tabs
+//! outside block scalars (inside, two trailing spaces are a Markdown hard break, so they stay);
+//! every file ends with one newline; keys follow the schema's order (comments move with the key
+//! they precede); one-line strings are quoted only where YAML needs it, in double quotes.
+//!
+//! Formatting never changes meaning: before anything is written, the formatted content is
+//! rendered and must give exactly the same typst source as the original in every language.
+
+pub mod keyorder;
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::yaml_line;
+use crate::pipeline::{self, Error};
+
+/// Formats one content file: whitespace and sentences, then keys in the schema's order.
+/// `file` is its path inside the content folder (`objectives/so1.yaml`).
+pub fn format_file(text: &str, file: &str) -> String {
+    keyorder::reorder(&format_text(text), file)
+}
+
+/// Formats one content file's text (whitespace, line endings, one sentence per line).
+pub fn format_text(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = Vec::new();
+    let mut scalar_indent: Option<usize> = None;
+    for raw in text.lines() {
+        let line = raw.trim_end().replace('\t', "    ");
+        let indent = line.len() - line.trim_start().len();
+        if let Some(min) = scalar_indent {
+            if line.is_empty() || indent > min {
+                // Keep trailing spaces: two or more before a newline are a Markdown hard break.
+                let trailing = &raw[raw.trim_end().len()..];
+                let mut lines = split_sentences(&line);
+                if let Some(last) = lines.last_mut().filter(|_| !line.is_empty()) {
+                    last.push_str(trailing);
+                }
+                out.extend(lines);
+                continue;
+            }
+            scalar_indent = None;
+        }
+        if yaml_line::opens_block_scalar(yaml_line::value(&line)) {
+            scalar_indent = Some(indent);
+        }
+        out.push(normalise_quotes(&line));
+    }
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    let mut joined = out.join("\n");
+    joined.push('\n');
+    joined
+}
+
+/// Quoting: a quoted one-line string is written plain when YAML would read it back as the same
+/// string, and in double quotes otherwise. Values YAML could read as something else (numbers,
+/// dates, booleans, null, empty) keep their quotes.
+fn normalise_quotes(line: &str) -> String {
+    let indent = line.len() - line.trim_start().len();
+    let body = &line[indent..];
+    // `key: value` or `- value`, with the value quoted as a whole.
+    let (prefix, value) = if let Some(rest) = body.strip_prefix("- ") {
+        ("- ".to_string(), rest)
+    } else if let Some((key, _)) = yaml_line::key_value(body).filter(|_| body.contains(": ")) {
+        (format!("{key}: "), &body[key.len() + 2..])
+    } else {
+        return line.to_string();
+    };
+    let Some(text) = unquote(value.trim_end()) else { return line.to_string() };
+    let rewritten =
+        if plain_is_safe(&text) { text } else { format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\"")) };
+    format!("{}{prefix}{rewritten}", " ".repeat(indent))
+}
+
+/// The string a one-line quoted scalar stands for; `None` if it is not one we can read exactly.
+fn unquote(value: &str) -> Option<String> {
+    if value.len() >= 2 && value.starts_with('\'') && value.ends_with('\'') {
+        let inner = &value[1..value.len() - 1];
+        // Inside single quotes only `''` is special; a lone `'` would end the scalar.
+        let lone = inner.replace("''", "").contains('\'');
+        return (!lone).then(|| inner.replace("''", "'"));
+    }
+    if value.len() >= 2 && value.starts_with('"') && value.ends_with('"') {
+        let inner = &value[1..value.len() - 1];
+        // Escapes other than \" and \\ are left alone: keep such values as written.
+        let without = inner.replace("\\\\", "").replace("\\\"", "");
+        if without.contains('\\') || without.contains('"') {
+            return None;
+        }
+        return Some(inner.replace("\\\"", "\"").replace("\\\\", "\\"));
+    }
+    None
+}
+
+/// Whether a string can be written as a plain YAML scalar and read back as that same string.
+fn plain_is_safe(text: &str) -> bool {
+    const RESERVED: [&str; 12] = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n", ".inf", ".nan"];
+    let Some(first) = text.chars().next() else { return false };
+    first.is_alphabetic()
+        && text.chars().any(char::is_alphabetic)
+        && !RESERVED.contains(&text.to_lowercase().as_str())
+        && text.trim() == text
+        && !text.contains(": ")
+        && !text.contains(" #")
+        && !text.ends_with(':')
+        && !text.contains(['{', '}', '[', ']', ',', '&', '*', '!', '|', '>', '%', '@', '`', '"', '\\', '\n', '\t'])
+}
+
+/// Splits a Markdown line into one line per sentence ([`crate::text::sentences`]), keeping
+/// list-item continuation indents. A cut that would start a line with list or block syntax is
+/// skipped, so formatting never creates Markdown structure.
+fn split_sentences(line: &str) -> Vec<String> {
+    let indent = line.len() - line.trim_start().len();
+    let body = &line[indent..];
+    let marker = list_marker_len(body);
+    let continuation = " ".repeat(indent + marker);
+    let mut cuts = vec![0];
+    cuts.extend(
+        crate::text::sentences::starts(&body[marker..])
+            .into_iter()
+            .map(|o| o + marker)
+            .filter(|&o| list_marker_len(&body[o..]) == 0 && !starts_block_syntax(&body[o..])),
+    );
+    cuts.push(body.len());
+    cuts.windows(2)
+        .enumerate()
+        .map(|(n, w)| {
+            let piece = body[w[0]..w[1]].trim_end();
+            if n == 0 { format!("{}{piece}", " ".repeat(indent)) } else { format!("{continuation}{piece}") }
+        })
+        .collect()
+}
+
+/// Length of a list marker (`- `, `* `, `+ `, `12. `, `3) `) at the start, or 0.
+fn list_marker_len(text: &str) -> usize {
+    if text.starts_with("- ") || text.starts_with("* ") || text.starts_with("+ ") {
+        return 2;
+    }
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && (text[digits..].starts_with(". ") || text[digits..].starts_with(") ")) {
+        return digits + 2;
+    }
+    0
+}
+
+fn starts_block_syntax(text: &str) -> bool {
+    text.starts_with('#') || text.starts_with('>') || text.starts_with("---") || text.starts_with("```")
+}
+
+/// What `fmt` did or would do.
+pub struct Outcome {
+    /// Files whose text changes (relative to the content folder's parent).
+    pub changed: Vec<PathBuf>,
+}
+
+/// Formats every content file of `content`. With `write`, changed files are replaced
+/// atomically, and only after the formatted content was shown to render exactly as before.
+pub fn run(content: &Path, templates: &Path, write: bool) -> Result<Outcome, Error> {
+    let files = content_files(content);
+    let mut formatted = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).map_err(Error::io(path.display().to_string()))?;
+        let rel = path.strip_prefix(content).unwrap_or(path).to_string_lossy().replace('\\', "/");
+        let new = format_file(&text, &rel);
+        if new != text {
+            formatted.push((path.clone(), new));
+        }
+    }
+    let base = content.parent().unwrap_or(Path::new(""));
+    let changed = formatted.iter().map(|(p, _)| p.strip_prefix(base).unwrap_or(p).to_path_buf()).collect();
+    if !write || formatted.is_empty() {
+        return Ok(Outcome { changed });
+    }
+    // Prove the formatted content means the same: same typst source for every edition.
+    let scratch = tempfile::Builder::new().prefix("amif-doc-fmt-").tempdir().map_err(Error::io("a scratch folder"))?;
+    let copy = scratch.path().join("content");
+    crate::write::copy_tree(content, &copy)?;
+    for (path, text) in &formatted {
+        let rel = path.strip_prefix(content).unwrap_or(path);
+        std::fs::write(copy.join(rel), text).map_err(Error::io(rel.display().to_string()))?;
+    }
+    let catalogue = crate::i18n::Catalogue::load(&templates.join("labels.yaml"))?;
+    let tera = crate::render::Templates::load(templates)?;
+    let before = pipeline::render_all(&pipeline::load_and_check_with(content, &catalogue, true)?, &catalogue, &tera)?;
+    let after = pipeline::render_all(&pipeline::load_and_check_with(&copy, &catalogue, true)?, &catalogue, &tera)?;
+    if after != before {
+        return Err(Error::FormatChangesOutput);
+    }
+    for (path, text) in &formatted {
+        crate::write::atomic(path, text.as_bytes())?;
+    }
+    Ok(Outcome { changed })
+}
+
+/// The content files `fmt` looks after.
+pub fn content_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> =
+        crate::load::CONTENT_FILES.iter().map(|f| dir.join(f)).filter(|p| p.exists()).collect();
+    if let Ok(entries) = std::fs::read_dir(dir.join("objectives")) {
+        let mut objectives: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .collect();
+        objectives.sort();
+        files.extend(objectives);
+    }
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_sentence_per_line_inside_block_scalars_only() {
+        let text = "title: One. Two.\nbody: |\n  First sentence. Second one? Third! e.g. not this. Avg. neither.\n\n  - Item one. Item two.\n  1. Step. Next.\n";
+        let expected = "title: One. Two.\nbody: |\n  First sentence.\n  Second one?\n  Third! e.g. not this.\n  Avg. neither.\n\n  - Item one.\n    Item two.\n  1. Step.\n     Next.\n";
+        assert_eq!(format_text(text), expected);
+        assert_eq!(format_text(expected), expected, "idempotent");
+    }
+
+    #[test]
+    fn never_creates_markdown_syntax() {
+        let text = "t: |\n  See section 6. 2. Monitoring is next. It works (e.g. UAM). Yes.\n";
+        assert_eq!(
+            format_text(text),
+            "t: |\n  See section 6. 2. Monitoring is next.\n  It works (e.g. UAM).\n  Yes.\n"
+        );
+    }
+
+    #[test]
+    fn quotes_only_where_yaml_needs_them() {
+        let text = "a: \"Project reporting\"\nb: 'It''s fine'\nc: \"7.0\"\nd: ''\ne: 'yes'\nf: \"x: y\"\ng: 'say \"hi\"'\n- \"item\"\n";
+        let expected = "a: Project reporting\nb: It's fine\nc: \"7.0\"\nd: \"\"\ne: \"yes\"\nf: \"x: y\"\ng: \"say \\\"hi\\\"\"\n- item\n";
+        assert_eq!(format_text(text), expected);
+        assert_eq!(format_text(expected), expected);
+    }
+
+    #[test]
+    fn normalises_whitespace_but_keeps_hard_breaks() {
+        assert_eq!(format_text("a: 1   \r\nb: |\r\n  x\r\n\n\n"), "a: 1\nb: |\n  x\n");
+        assert_eq!(format_text("b: |\n  line with break  \n  next\n"), "b: |\n  line with break  \n  next\n");
+    }
+
+    proptest::proptest! {
+        /// Any block-scalar text: formatting never panics and is idempotent.
+        #[test]
+        fn formatting_is_idempotent(body in "[a-zA-Zé€ .?!(1-]{0,80}") {
+            let text = format!("t: |\n  {body}\n");
+            let once = format_text(&text);
+            proptest::prop_assert_eq!(format_text(&once), once);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The label catalogue (`templates/labels.yaml`): every fixed string the templates print, in
+//! every edition language. A label without a translation is an error, not a silent fallback.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::i18n::lang::Lang;
+
+/// What can go wrong with the catalogue or a label.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LabelError {
+    #[error("cannot read `{path}`: {message}")]
+    Read { path: String, message: String },
+    #[error("`{path}`: {message}")]
+    Parse { path: String, message: String },
+    #[error("labels without a translation: {0}")]
+    Untranslated(String),
+    #[error("label `{0}` is not in the catalogue")]
+    Unknown(String),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLabel {
+    fr: Option<String>,
+    en: Option<String>,
+    /// Languages whose wording is an unverified reconstruction.
+    #[serde(default)]
+    unverified: Vec<Lang>,
+}
+
+impl RawLabel {
+    /// The wording in `lang`, if the catalogue has one.
+    fn get(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Fr => self.fr.as_deref(),
+            Lang::En => self.en.as_deref(),
+        }
+    }
+}
+
+/// All labels, all languages.
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    labels: BTreeMap<String, RawLabel>,
+}
+
+/// The labels of one language, as templates and the view use them.
+#[derive(Debug, Clone)]
+pub struct Labels {
+    pub lang: Lang,
+    map: BTreeMap<String, String>,
+}
+
+impl Catalogue {
+    pub fn load(path: &Path) -> Result<Catalogue, LabelError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| LabelError::Read { path: shown.clone(), message: e.to_string() })?;
+        Catalogue::parse(&text).map_err(|message| LabelError::Parse { path: shown, message })
+    }
+
+    pub fn parse(text: &str) -> Result<Catalogue, String> {
+        let labels = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+        Ok(Catalogue { labels })
+    }
+
+    /// Keys that lack a translation in some language, as `key (lang)`.
+    pub fn missing_translations(&self) -> Vec<String> {
+        let mut missing = Vec::new();
+        for (key, label) in &self.labels {
+            for lang in Lang::ALL {
+                if label.get(lang).is_none_or(|t| t.trim().is_empty()) {
+                    missing.push(format!("{key} ({lang})"));
+                }
+            }
+        }
+        missing
+    }
+
+    /// Keys whose wording in `lang` is marked unverified.
+    pub fn unverified(&self, lang: Lang) -> Vec<&str> {
+        self.labels.iter().filter(|(_, l)| l.unverified.contains(&lang)).map(|(k, _)| k.as_str()).collect()
+    }
+
+    /// The labels of one language. Fails when any label lacks that language.
+    pub fn for_lang(&self, lang: Lang) -> Result<Labels, LabelError> {
+        let missing = self.missing_translations();
+        if !missing.is_empty() {
+            return Err(LabelError::Untranslated(missing.join(", ")));
+        }
+        let map = self.labels.iter().map(|(k, l)| (k.clone(), l.get(lang).unwrap_or_default().to_string())).collect();
+        Ok(Labels { lang, map })
+    }
+}
+
+impl Labels {
+    /// The label for `key`; an unknown key is an error naming it.
+    pub fn get(&self, key: &str) -> Result<&str, LabelError> {
+        self.map.get(key).map(String::as_str).ok_or_else(|| LabelError::Unknown(key.to_string()))
+    }
+
+    /// The label with its `{name}` placeholders filled in, in one pass: a value is never
+    /// scanned for placeholders itself (a title may contain braces).
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> Result<String, LabelError> {
+        Ok(substitute(self.get(key)?, values))
+    }
+
+    /// As [`Labels::fill`] for typst markup: the label's own words are escaped, the values are
+    /// markup already (a title converted from Markdown, an escaped id).
+    pub fn fill_markup(&self, key: &str, values: &[(&str, &str)]) -> Result<String, LabelError> {
+        Ok(substitute(&crate::render::escape::typst_markup(self.get(key)?), values))
+    }
+
+    pub fn all(&self) -> &BTreeMap<String, String> {
+        &self.map
+    }
+}
+
+/// Replaces each `{name}` of `pattern` that `values` names; other braces stay as written.
+fn substitute(pattern: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after
+            .find('}')
+            .and_then(|close| values.iter().find(|(name, _)| *name == &after[..close]).map(|(_, v)| (close, *v)));
+        match value {
+            Some((close, v)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_catalogue_is_complete() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/labels.yaml");
+        let catalogue = Catalogue::load(&path).unwrap();
+        assert_eq!(catalogue.missing_translations(), Vec::<String>::new());
+        assert!(catalogue.unverified(Lang::En).contains(&"section.summary"));
+    }
+
+    #[test]
+    fn a_label_without_translation_fails() {
+        let c = Catalogue::parse("a: {fr: Un, en: One}\nb: {fr: Deux}\n").unwrap();
+        assert_eq!(c.missing_translations(), vec!["b (en)".to_string()]);
+        assert!(c.for_lang(Lang::Fr).unwrap_err().to_string().contains("b (en)"));
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        let c = Catalogue::parse("t: {fr: 'Somme de {amount} €', en: '{amount} € sum'}\n").unwrap();
+        assert_eq!(c.for_lang(Lang::Fr).unwrap().fill("t", &[("amount", "10 000")]).unwrap(), "Somme de 10 000 €");
+        assert!(c.for_lang(Lang::En).unwrap().get("nope").is_err());
+        let t = Catalogue::parse("t: {fr: '{a}-{b}', en: '{a} {b} {c}'}\n").unwrap().for_lang(Lang::En).unwrap();
+        assert_eq!(t.fill("t", &[("a", "{b}"), ("b", "x")]).unwrap(), "{b} x {c}");
+    }
+}

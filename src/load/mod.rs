@@ -1,0 +1,345 @@
+//! Stage 1, load: `content/*.yaml` → raw serde types, every file read and parsed, every
+//! syntax or schema problem reported at once with file, line, column and YAML path.
+
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::diag::locate::PathIndex;
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::i18n::translate::Translations;
+use crate::i18n::{Lang, po};
+use crate::model::raw::*;
+
+/// One content file as read: its text and an index from YAML paths to positions.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path relative to the content directory's parent, as shown to the user.
+    pub display: PathBuf,
+    /// Path inside the content folder (`objectives/so1.yaml`): it names the YAML paths.
+    pub rel: String,
+    pub text: String,
+    index: PathIndex,
+}
+
+/// All content files, so later stages can point into them.
+#[derive(Debug, Default)]
+pub struct SourceFiles {
+    pub root: PathBuf,
+    pub files: Vec<SourceFile>,
+}
+
+/// Identifies a content file in [`SourceFiles`].
+pub type FileId = usize;
+
+impl SourceFiles {
+    /// The location of `path`, a YAML path inside `file` (`national_objectives[1].title`): its
+    /// line and column (or its closest known ancestor's), and the document-wide path that
+    /// diagnostics print (`objectives.so1.national_objectives[1].title`).
+    pub fn locate(&self, file: FileId, path: &str) -> Location {
+        let f = &self.files[file];
+        let (line, column) = f.index.find(path).unwrap_or((1, 1));
+        let path = format!("{}{path}", yaml_root(&f.rel)).trim_end_matches('.').to_string();
+        Location { file: f.display.clone(), line, column, path }
+    }
+
+    /// The location of a document-wide YAML path (`financing.table3`, `objectives.so1.id`),
+    /// the inverse of the naming in [`SourceFiles::locate`].
+    pub fn locate_path(&self, path: &str) -> Option<Location> {
+        if path.is_empty() {
+            return None;
+        }
+        self.files.iter().enumerate().find_map(|(id, f)| {
+            let root = yaml_root(&f.rel);
+            let inside = if root.is_empty() {
+                let key = f.rel.trim_end_matches(".yaml");
+                let rest = path.strip_prefix(key)?;
+                (rest.is_empty() || rest.starts_with(['.', '['])).then_some(path)?
+            } else {
+                path.strip_prefix(&root).or_else(|| (path == root.trim_end_matches('.')).then_some(""))?
+            };
+            Some(self.locate(id, inside))
+        })
+    }
+}
+
+/// The parsed content, each part with the file it came from.
+#[derive(Debug)]
+pub struct RawContent {
+    pub meta: (FileId, RawMeta),
+    pub summary: (FileId, RawSummary),
+    pub baseline: (FileId, RawBaseline),
+    pub objectives: Vec<(FileId, RawObjective)>,
+    pub special_cases: (FileId, RawSpecialCases),
+    pub indicators: (FileId, RawIndicators),
+    pub framework: (FileId, RawFramework),
+    pub financing: (FileId, RawFinancing),
+    pub editions: (FileId, RawEditions),
+    /// `translations/<lang>.po`, one per language the programme is translated into.
+    pub translations: Vec<Translations>,
+}
+
+/// The folder of translation files (`translations/fr.po`).
+pub const TRANSLATIONS: &str = "translations";
+
+/// The files a content directory must hold, besides `objectives/*.yaml`.
+pub const CONTENT_FILES: [&str; 8] = [
+    "programme.yaml",
+    "summary.yaml",
+    "baseline.yaml",
+    "special_cases.yaml",
+    "indicators.yaml",
+    "framework.yaml",
+    "financing.yaml",
+    "editions.yaml",
+];
+
+/// Reads and parses every content file under `dir`, reporting all problems at once.
+pub fn load_dir(dir: &Path) -> Result<(RawContent, SourceFiles), Diagnostics> {
+    let mut loader = Loader {
+        files: SourceFiles { root: dir.parent().unwrap_or(Path::new("")).to_path_buf(), files: vec![] },
+        problems: vec![],
+        dir: dir.to_path_buf(),
+    };
+    let meta = loader.file("programme.yaml");
+    let summary = loader.file("summary.yaml");
+    let baseline = loader.file("baseline.yaml");
+    let objectives = loader.objectives();
+    let special_cases = loader.file("special_cases.yaml");
+    let indicators = loader.file("indicators.yaml");
+    let framework = loader.file("framework.yaml");
+    let financing = loader.file("financing.yaml");
+    let editions = loader.file("editions.yaml");
+    let translations = loader.translations();
+    loader.unknown_files();
+    if !loader.problems.is_empty() {
+        return Err(Diagnostics(loader.problems));
+    }
+    // Every file parsed, so every part is present.
+    match (meta, summary, baseline, special_cases, indicators, framework, financing, editions) {
+        (
+            Some(meta),
+            Some(summary),
+            Some(baseline),
+            Some(special_cases),
+            Some(indicators),
+            Some(framework),
+            Some(financing),
+            Some(editions),
+        ) => {
+            let raw = RawContent {
+                meta,
+                summary,
+                baseline,
+                objectives,
+                special_cases,
+                indicators,
+                framework,
+                financing,
+                editions,
+                translations,
+            };
+            Ok((raw, loader.files))
+        }
+        _ => Err(Diagnostics(loader.problems)),
+    }
+}
+
+struct Loader {
+    files: SourceFiles,
+    problems: Vec<Diagnostic>,
+    dir: PathBuf,
+}
+
+impl Loader {
+    fn display(&self, rel: &str) -> PathBuf {
+        let name = self.dir.file_name().map(PathBuf::from).unwrap_or_default();
+        name.join(rel)
+    }
+
+    fn file<T: DeserializeOwned>(&mut self, rel: &str) -> Option<(FileId, T)> {
+        let display = self.display(rel);
+        let bytes = match std::fs::read(self.dir.join(rel)) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let d = Diagnostic::error("file-unreadable", format!("cannot read `{}`: {e}", display.display()))
+                    .with_hint("every content file listed in the README must exist");
+                self.problems.push(d);
+                return None;
+            }
+        };
+        let at_start = Location { file: display.clone(), line: 1, column: 1, path: String::new() };
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let d = Diagnostic::error(
+                    "not-utf8",
+                    format!("file is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+                )
+                .at(at_start)
+                .with_hint("save the file as UTF-8");
+                self.problems.push(d);
+                return None;
+            }
+        };
+        let id = self.files.files.len();
+        let file = SourceFile { display: display.clone(), rel: rel.to_string(), index: PathIndex::new(&text), text };
+        self.files.files.push(file);
+        let text = &self.files.files[id].text;
+        if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+            self.problems.push(Diagnostic::error("file-empty", "file is empty").at(at_start));
+            return None;
+        }
+        match parse::<T>(text) {
+            Ok(value) => Some((id, value)),
+            Err((path, message, line, column, hint)) => {
+                let path = format!("{}{path}", yaml_root(rel)).trim_end_matches('.').to_string();
+                let mut d =
+                    Diagnostic::error("yaml-schema", message).at(Location { file: display, line, column, path });
+                if let Some(hint) = hint {
+                    d = d.with_hint(hint);
+                }
+                self.problems.push(d);
+                None
+            }
+        }
+    }
+
+    fn objectives(&mut self) -> Vec<(FileId, RawObjective)> {
+        let dir = self.dir.join("objectives");
+        let mut names: Vec<String> = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".yaml"))
+                .collect(),
+            Err(e) => {
+                let msg = format!("cannot read `{}`: {e}", self.display("objectives").display());
+                self.problems.push(Diagnostic::error("file-unreadable", msg));
+                return vec![];
+            }
+        };
+        names.sort();
+        names.iter().filter_map(|n| self.file(&format!("objectives/{n}"))).collect()
+    }
+
+    /// `translations/*.po`: each file's language is its name (`fr.po`).
+    fn translations(&mut self) -> Vec<Translations> {
+        let dir = self.dir.join(TRANSLATIONS);
+        let Ok(entries) = std::fs::read_dir(&dir) else { return vec![] };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".po"))
+            .collect();
+        names.sort();
+        let mut out = Vec::new();
+        for name in names {
+            let display = self.display(&format!("{TRANSLATIONS}/{name}"));
+            let at = |line| Location { file: display.clone(), line, column: 1, path: String::new() };
+            let text = match std::fs::read_to_string(dir.join(&name)) {
+                Ok(text) => text,
+                Err(e) => {
+                    self.problems.push(Diagnostic::error("file-unreadable", format!("cannot read: {e}")).at(at(1)));
+                    continue;
+                }
+            };
+            let lang = match name.trim_end_matches(".po").parse::<Lang>() {
+                Ok(lang) => lang,
+                Err(message) => {
+                    let hint = "a translation file is named after its language: fr.po";
+                    self.problems.push(Diagnostic::error("lang-unknown", message).at(at(1)).with_hint(hint));
+                    continue;
+                }
+            };
+            match po::parse(&text) {
+                Ok(catalog) => out.push(Translations { lang, display, catalog }),
+                Err(e) => {
+                    let d = Diagnostic::error("po-syntax", e.message).at(at(e.line));
+                    self.problems.push(d.with_hint("a PO entry is msgctxt, msgid and msgstr, each a quoted string"));
+                }
+            }
+        }
+        out
+    }
+
+    /// A stray file is most likely a misnamed one whose content would be silently ignored.
+    fn unknown_files(&mut self) {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else { return };
+        let mut names: Vec<String> =
+            entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        for name in names {
+            let known = CONTENT_FILES.contains(&name.as_str())
+                || name == "objectives"
+                || name == TRANSLATIONS
+                || name.starts_with('.');
+            if !known && (name.ends_with(".yaml") || name.ends_with(".yml")) {
+                let d = Diagnostic::error("file-unknown", format!("unknown content file `{name}`"))
+                    .at(Location { file: self.display(&name), line: 1, column: 1, path: String::new() })
+                    .with_hint(format!("content files are: {}, objectives/*.yaml", CONTENT_FILES.join(", ")));
+                self.problems.push(d);
+            }
+        }
+    }
+}
+
+/// The one mapping from a content file to the YAML paths of its values: `objectives/so1.yaml`
+/// → `objectives.so1.`, `financing.yaml` → `financing.`. `summary.yaml`, `baseline.yaml` and
+/// `editions.yaml` hold a single key named like the file, so their paths start with it.
+pub fn yaml_root(rel: &str) -> String {
+    let stem = rel.trim_end_matches(".yaml").replace('/', ".");
+    match stem.as_str() {
+        // These files hold a single key named like the file.
+        "summary" | "baseline" | "editions" => String::new(),
+        _ => format!("{stem}."),
+    }
+}
+
+type ParseFailure = (String, String, usize, usize, Option<String>);
+
+/// Parses one document, keeping the YAML path of the failing value.
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ParseFailure> {
+    let de = serde_yaml::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = err.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        let inner = err.into_inner();
+        let (line, column) = inner.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
+        let mut message = inner.to_string();
+        if let Some(cut) = message.rfind(" at line ") {
+            message.truncate(cut);
+        }
+        // serde_yaml starts its message with the path; we print the path separately.
+        if let Some((_, rest)) = message.split_once(": ").filter(|(head, _)| !path.is_empty() && path.starts_with(head))
+        {
+            message = rest.to_string();
+        }
+        let (message, hint) = explain(&message);
+        (path, message, line, column, hint)
+    })
+}
+
+/// Turns serde's wording into an editor's: untagged enums name what is expected, unknown keys
+/// get a did-you-mean.
+fn explain(message: &str) -> (String, Option<String>) {
+    let untagged = [
+        ("RawNarrative", "expected a narrative: a Markdown block (`|`) or a list of blocks"),
+        ("RawBlock", "expected a block: a Markdown string or `{scope: ..., text: ...}`"),
+    ];
+    for (name, explanation) in untagged {
+        if message.contains(&format!("untagged enum {name}")) {
+            let hint = "a block is a Markdown string, or a map with the keys `scope` and `text`; translations go in content/translations/<lang>.po";
+            return (explanation.to_string(), Some(hint.to_string()));
+        }
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let hint = crate::diag::suggest::did_you_mean(field, &candidates)
+            .map(|s| format!("did you mean `{s}`?"))
+            .or_else(|| (!candidates.is_empty()).then(|| format!("expected one of: {}", candidates.join(", "))));
+        return (format!("unknown key `{field}`"), hint);
+    }
+    (message.to_string(), None)
+}

@@ -1,0 +1,267 @@
+//! The spine: the stages chained for each command (load → model → compute → check → render →
+//! typeset → write), and the one error type a command reports.
+
+use std::path::{Path, PathBuf};
+
+use crate::check::{self, Finding, Level};
+use crate::compute::{self, Figures};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::translate::{self, Translations};
+use crate::i18n::{Catalogue, LabelError, Labels, Lang};
+use crate::load::{self, SourceFiles};
+use crate::model::{self, EditionSpec, Programme, excerpt};
+use crate::render::{Edition, EditionLabels, RenderError, Templates};
+use crate::review::git::GitError;
+use crate::typeset::{self, DocumentFacts, Fonts, TypesetError};
+use crate::write::{self, WriteError};
+
+/// Why a command stopped: one variant per stage that can fail, each worded for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Problems in the content, all of them, with locations.
+    #[error("the content has {count} problem(s):\n{diagnostics}", count = .0.0.len(), diagnostics = .0)]
+    Content(Diagnostics, SourceFiles),
+    #[error(transparent)]
+    Labels(#[from] LabelError),
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error(transparent)]
+    Typeset(#[from] TypesetError),
+    #[error("typesetting {edition} failed:\n{error}{kept}")]
+    TypesetEdition { edition: String, error: TypesetError, kept: String },
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    #[error(transparent)]
+    Git(#[from] GitError),
+    #[error("revision {rev} has content errors:\n{problems}")]
+    Revision { rev: String, problems: String },
+    #[error("no edition `{name}` in content/editions.yaml (editions: {known})")]
+    UnknownEdition { name: String, known: String },
+    #[error("SOURCE_DATE_EPOCH `{0}` is not a number of seconds")]
+    SourceDateEpoch(String),
+    #[error("cannot read or write {what}: {source}")]
+    Io { what: String, source: std::io::Error },
+    #[error("formatting would change the documents; nothing was written (please report this)")]
+    FormatChangesOutput,
+}
+
+impl Error {
+    /// Wraps an I/O error with what was being read or written.
+    pub fn io(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> Error {
+        let what = what.into();
+        move |source| Error::Io { what, source }
+    }
+}
+
+/// Where the inputs are and where outputs go.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub content: PathBuf,
+    pub templates: PathBuf,
+    pub fonts: PathBuf,
+    pub out: PathBuf,
+    pub langs: Vec<Lang>,
+    pub keep_typst: bool,
+    /// Build even when programme rules report errors: the editions say DRAFT on every page
+    /// and list the errors in their validation section. Content errors still stop the build.
+    pub draft: bool,
+    /// Overrides the PDF metadata date (the CLI passes `SOURCE_DATE_EPOCH` here). The printed
+    /// date stays the programme's.
+    pub source_date_epoch: Option<i64>,
+    /// Build only this edition of the matrix (all its languages unless `langs` narrows them).
+    pub edition: Option<String>,
+}
+
+/// The programme loaded, translated, checked and computed: what every command starts from.
+pub struct Checked {
+    pub programme: Programme,
+    pub figures: Figures,
+    pub findings: Vec<Finding>,
+    pub files: SourceFiles,
+    /// The translation files, as read.
+    pub translations: Vec<Translations>,
+    /// Warnings that are not programme rules: stale and missing translations.
+    pub notes: Vec<Diagnostic>,
+}
+
+/// load → model → compute → check. Rule errors are returned as diagnostics, worded with
+/// the English labels of `catalogue`.
+pub fn load_and_check(content: &Path, catalogue: &Catalogue) -> Result<Checked, Error> {
+    load_and_check_with(content, catalogue, false)
+}
+
+/// As [`load_and_check`]; with `allow_rule_errors`, rule errors stay findings (draft builds).
+pub fn load_and_check_with(content: &Path, catalogue: &Catalogue, allow_rule_errors: bool) -> Result<Checked, Error> {
+    let (mut raw, files) = match load::load_dir(content) {
+        Ok(loaded) => loaded,
+        Err(d) => return Err(Error::Content(d, SourceFiles { root: root_of(content), files: vec![] })),
+    };
+    let translations = std::mem::take(&mut raw.translations);
+    let mut programme = match model::build(raw, &files) {
+        Ok(p) => p,
+        Err(d) => return Err(Error::Content(d, files)),
+    };
+    let notes = translations.iter().flat_map(|t| translate::apply(&mut programme, t)).collect();
+    let figures = compute::compute(&programme);
+    let findings = check::check(&programme, &figures);
+    let labels = catalogue.for_lang(Lang::En)?;
+    let errors: Vec<Diagnostic> =
+        findings.iter().filter(|f| f.level == Level::Error).map(|f| rule_diagnostic(f, &labels, &files)).collect();
+    if !errors.is_empty() && !allow_rule_errors {
+        return Err(Error::Content(Diagnostics(errors), files));
+    }
+    Ok(Checked { programme, figures, findings, files, translations, notes })
+}
+
+/// `amif-doc check`: every diagnostic, errors and warnings together. Content that loads is
+/// also rendered in every edition, so what `check` accepts, `build` can render.
+pub fn check(content: &Path, templates: &Path) -> Result<Vec<Diagnostic>, Error> {
+    let catalogue = Catalogue::load(&templates.join("labels.yaml"))?;
+    let checked = match load_and_check_with(content, &catalogue, true) {
+        Ok(checked) => checked,
+        Err(Error::Content(d, _)) => return Ok(d.0),
+        Err(other) => return Err(other),
+    };
+    render_all(&checked, &catalogue, &Templates::load(templates)?)?;
+    Ok(warnings_and_errors(&checked, &catalogue.for_lang(Lang::En)?))
+}
+
+/// Every finding of a checked programme as a diagnostic (errors first), then the notes.
+pub fn warnings_and_errors(checked: &Checked, labels: &Labels) -> Vec<Diagnostic> {
+    let mut found: Vec<Diagnostic> = checked
+        .findings
+        .iter()
+        .filter(|f| f.level != Level::Info)
+        .map(|f| rule_diagnostic(f, labels, &checked.files))
+        .collect();
+    found.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    found.extend(checked.notes.iter().cloned());
+    found
+}
+
+/// The folder diagnostics' file names are relative to (the content folder's parent).
+pub fn root_of(content: &Path) -> PathBuf {
+    content.parent().unwrap_or(Path::new("")).to_path_buf()
+}
+
+/// A rule finding as a diagnostic: its message in English, located at the YAML it is about.
+pub fn rule_diagnostic(f: &Finding, labels: &Labels, files: &SourceFiles) -> Diagnostic {
+    let message = f.message_in(labels).unwrap_or_else(|_| f.message.to_string());
+    let mut d = match f.level {
+        Level::Error => Diagnostic::error(f.code, message),
+        _ => Diagnostic::warning(f.code, message),
+    };
+    if let Some(location) = files.locate_path(&f.path) {
+        d = d.at(location);
+    }
+    d
+}
+
+/// One built file.
+pub struct Output {
+    pub path: PathBuf,
+    pub pages: usize,
+}
+
+/// Builds every requested edition. Nothing in `out/` is touched unless every edition
+/// typeset successfully.
+pub fn build(opts: &Options) -> Result<Vec<Output>, Error> {
+    let catalogue = Catalogue::load(&opts.templates.join("labels.yaml"))?;
+    let checked = load_and_check_with(&opts.content, &catalogue, opts.draft)?;
+    let templates = Templates::load(&opts.templates)?;
+    let fonts = Fonts::load(&opts.fonts)?;
+    let editions = select_editions(&checked.programme.editions, opts.edition.as_deref(), &opts.langs)?;
+    // Render every edition first (cheap), then typeset them in parallel (typst is the cost).
+    let mut jobs = Vec::new();
+    for edition in editions {
+        let source = render_edition(&checked, &edition, &catalogue, &templates, opts.source_date_epoch)?;
+        jobs.push((edition, source));
+    }
+    let meta = &checked.programme.meta;
+    let typeset_one = |(edition, source): &(Edition, String)| {
+        let facts =
+            DocumentFacts { date: meta.date, ident: format!("{}-{}-{}", meta.cci, meta.version, edition.file_stem()) };
+        typeset::pdf(source, &fonts, &facts).map_err(|error| typeset_failure(edition, source, error))
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len().max(1));
+    let chunk = jobs.len().div_ceil(workers).max(1);
+    let typeset: Vec<Result<typeset::Typeset, Error>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(typeset_one).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| vec![Err(Error::Typeset(TypesetError::Typst(vec!["panicked".into()])))])
+            })
+            .collect()
+    });
+    // Nothing is written unless every edition typeset.
+    let typeset: Vec<typeset::Typeset> = typeset.into_iter().collect::<Result<_, _>>()?;
+    let mut outputs = Vec::new();
+    for ((edition, source), done) in jobs.iter().zip(typeset) {
+        let path = opts.out.join(format!("{}.pdf", edition.file_stem()));
+        write::atomic(&path, &done.pdf)?;
+        if opts.keep_typst {
+            write::atomic(&opts.out.join(format!("{}.typ", edition.file_stem())), source.as_bytes())?;
+        }
+        outputs.push(Output { pages: done.pages, path });
+    }
+    Ok(outputs)
+}
+
+/// The editions to build: the matrix, narrowed to one edition and to some languages.
+fn select_editions(matrix: &[EditionSpec], only: Option<&str>, langs: &[Lang]) -> Result<Vec<Edition>, Error> {
+    if let Some(name) = only.filter(|name| !matrix.iter().any(|e| e.name == *name)) {
+        let known: Vec<&str> = matrix.iter().map(|e| e.name.as_str()).collect();
+        return Err(Error::UnknownEdition { name: name.to_string(), known: known.join(", ") });
+    }
+    Ok(matrix
+        .iter()
+        .filter(|e| only.is_none_or(|name| e.name == name))
+        .flat_map(|spec| spec.langs.iter().map(|&lang| Edition { spec: spec.clone(), lang }))
+        .filter(|e| langs.is_empty() || langs.contains(&e.lang))
+        .collect())
+}
+
+/// The typst source of every edition of the matrix, by file stem: what `fmt` must not change.
+pub fn render_all(
+    checked: &Checked,
+    catalogue: &Catalogue,
+    templates: &Templates,
+) -> Result<Vec<(String, String)>, Error> {
+    let editions = select_editions(&checked.programme.editions, None, &[])?;
+    editions.iter().map(|e| Ok((e.file_stem(), render_edition(checked, e, catalogue, templates, None)?))).collect()
+}
+
+/// View + templates for one edition: the typst source.
+fn render_edition(
+    checked: &Checked,
+    edition: &Edition,
+    catalogue: &Catalogue,
+    templates: &Templates,
+    source_date_epoch: Option<i64>,
+) -> Result<String, Error> {
+    let labels = catalogue.for_lang(edition.lang)?;
+    let text_lang = edition.spec.text_lang(edition.lang, checked.programme.meta.source);
+    let text_labels = catalogue.for_lang(text_lang)?;
+    let programme = excerpt::filter(&checked.programme, &edition.spec);
+    let figures = if edition.spec.is_excerpt() { compute::compute(&programme) } else { checked.figures.clone() };
+    let both = EditionLabels { form: &labels, text: &text_labels };
+    let mut view = crate::render::build_view(&programme, &figures, &checked.findings, edition, &both)?;
+    view.draft = checked.findings.iter().any(|f| f.level == Level::Error);
+    if let Some(epoch) = source_date_epoch {
+        view.cover.pdf_date = crate::render::view::PdfDate::from_unix(epoch);
+    }
+    Ok(templates.render(&view, &labels)?)
+}
+
+/// A typst failure, with the generated source saved outside `out/` for inspection.
+fn typeset_failure(edition: &Edition, source: &str, error: TypesetError) -> Error {
+    let typ = std::env::temp_dir().join(format!("amif-doc-{}.typ", edition.file_stem()));
+    let kept = write::atomic(&typ, source.as_bytes())
+        .map(|_| format!("\n(the generated source is in `{}`)", typ.display()))
+        .unwrap_or_default();
+    Error::TypesetEdition { edition: edition.file_stem(), error, kept }
+}

@@ -1,0 +1,373 @@
+//! The view builder: programme + figures + labels → [`View`] for one edition. The core
+//! (cover, narratives, objectives, timetable, framework) is here; the tables are in
+//! [`super::tables`].
+
+use rust_decimal::Decimal;
+
+use super::RenderError;
+use super::view::*;
+use crate::check::Finding;
+use crate::compute::Figures;
+use crate::i18n::number::{decimal2, integer};
+use crate::i18n::{Labels, Lang};
+use crate::model::{EditionSpec, Narrative, Persons, Programme, Text};
+use crate::render::markdown;
+
+/// The labels an edition prints: the form's (its own language) and those that belong to the
+/// texts (action headings), in the language its texts are printed in.
+pub struct EditionLabels<'a> {
+    pub form: &'a Labels,
+    pub text: &'a Labels,
+}
+
+/// Builds the view of one edition.
+/// `p` and `f` are the edition's own (see [`crate::model::excerpt::filter`]); `findings` are the
+/// full programme's and only the full programme prints them.
+pub fn build(
+    p: &Programme,
+    f: &Figures,
+    findings: &[Finding],
+    edition: &Edition,
+    labels: &EditionLabels,
+) -> Result<View, RenderError> {
+    builder(p, f, edition, labels, crate::render::escape::typst_markup).view(findings)
+}
+
+/// As [`build`], for a redline: narratives carry redline marks, escaped into markup.
+pub fn build_marked(
+    p: &Programme,
+    f: &Figures,
+    findings: &[Finding],
+    edition: &Edition,
+    labels: &EditionLabels,
+) -> Result<View, RenderError> {
+    builder(p, f, edition, labels, crate::render::escape::typst_markup_redline).view(findings)
+}
+
+fn builder<'a>(
+    p: &'a Programme,
+    f: &'a Figures,
+    edition: &'a Edition,
+    labels: &EditionLabels<'a>,
+    escape: fn(&str) -> String,
+) -> ViewBuilder<'a> {
+    let text_lang = edition.spec.text_lang(edition.lang, p.meta.source);
+    ViewBuilder { p, f, l: labels.form, tl: labels.text, lang: edition.lang, text_lang, spec: &edition.spec, escape }
+}
+
+pub(super) struct ViewBuilder<'a> {
+    pub(super) p: &'a Programme,
+    pub(super) f: &'a Figures,
+    /// The form's labels, in the edition's language.
+    pub(super) l: &'a Labels,
+    /// Labels that are part of the texts (action headings), in the texts' language.
+    pub(super) tl: &'a Labels,
+    pub(super) lang: Lang,
+    /// The language texts are printed in: the edition's, or the source language.
+    pub(super) text_lang: Lang,
+    pub(super) spec: &'a EditionSpec,
+    escape: fn(&str) -> String,
+}
+
+impl ViewBuilder<'_> {
+    pub(super) fn label(&self, key: &str) -> Result<String, RenderError> {
+        Ok(self.l.get(key)?.to_string())
+    }
+
+    pub(super) fn money(&self, v: Decimal) -> String {
+        decimal2(v, self.lang)
+    }
+
+    pub(super) fn persons(&self, persons: &Persons) -> Vec<String> {
+        persons.iter().map(|p| p.map(|n| integer(n, self.lang)).unwrap_or_default()).collect()
+    }
+
+    /// A narrative as typst markup; blocks in another language are tagged with it.
+    fn narrative(&self, n: &Narrative) -> String {
+        n.blocks
+            .iter()
+            .map(|b| {
+                let (text, lang) = b.text.for_edition(self.text_lang);
+                let markup = markdown::to_typst_with(text, self.escape);
+                if lang == self.lang { markup } else { format!("#[#set text(lang: \"{lang}\")\n{markup}\n]") }
+            })
+            .filter(|m| !m.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    /// A short text as inline typst markup, tagged with its language if it differs.
+    pub(super) fn inline(&self, t: &Text) -> String {
+        let (text, lang) = t.for_edition(self.text_lang);
+        let markup = markdown::inline_to_typst_with(text, self.escape);
+        if lang == self.lang { markup } else { format!("#text(lang: \"{lang}\")[{markup}]") }
+    }
+
+    /// A short text as plain text (PDF metadata, alternative texts), without marks.
+    pub(super) fn plain(&self, t: &Text) -> String {
+        crate::render::escape::marks::strip(t.for_edition(self.text_lang).0)
+    }
+
+    pub(super) fn so_name(&self, so: &str) -> Result<String, RenderError> {
+        self.label(&format!("so.{so}"))
+    }
+
+    /// `OS1.ON1 Accueil/Asile`: a code and a name in the language's order.
+    pub(super) fn code_name(&self, code: &str, name: &str) -> Result<String, RenderError> {
+        Ok(self.l.fill("pattern.code_name", &[("code", code), ("name", name)])?)
+    }
+
+    /// `ON1 - Accueil/Asile`, `1 - Asile`.
+    pub(super) fn code_dash_name(&self, code: &str, name: &str) -> Result<String, RenderError> {
+        Ok(self.l.fill("pattern.code_dash_name", &[("code", code), ("name", name)])?)
+    }
+
+    /// `SO1 - Asylum` with the abbreviation, as the timetable and the timeline name objectives.
+    pub(super) fn so_label(&self, so: &str, number: u32) -> Result<String, RenderError> {
+        self.code_dash_name(&format!("{}{number}", self.label("abbr.so")?), &self.so_name(so)?)
+    }
+
+    /// `NO2 - Integration` or `SA5 - Joint return operations`: a line of a specific objective.
+    pub(super) fn line_label(&self, so: &str, line: &str, number: u32) -> Result<String, RenderError> {
+        let (abbr, name) = if line.starts_with("sa") {
+            (self.label("abbr.sa")?, self.label(&format!("sa.{line}"))?)
+        } else {
+            (self.label("abbr.no")?, self.label(&format!("no.{so}.{line}"))?)
+        };
+        self.code_dash_name(&format!("{abbr}{number}"), &name)
+    }
+
+    fn view(&self, findings: &[Finding]) -> Result<View, RenderError> {
+        let p = self.p;
+        let meta = &p.meta;
+        let (year, month, day) = meta.date;
+        let excerpt = self.excerpt()?;
+        let document_title = match &excerpt {
+            Some(e) => format!("{} – {}", self.plain(&meta.title), e.heading),
+            None => self.plain(&meta.title),
+        };
+        Ok(View {
+            draft: false,
+            redline: None,
+            excerpt,
+            show_special_cases: crate::model::excerpt::shows_special_cases(self.spec),
+            lang: self.lang.code(),
+            lang_code: self.label("lang.code")?,
+            document_title,
+            cover: Cover {
+                cci: meta.cci.clone(),
+                title: self.plain(&meta.title),
+                title_typst: self.inline(&meta.title),
+                version: meta.version.clone(),
+                first_year: meta.first_year.to_string(),
+                last_year: meta.last_year.to_string(),
+                date: format!("{day:02}/{month:02}/{year}"),
+                year,
+                month,
+                day,
+                authority: self.plain(&meta.responsible_authority),
+                authority_typst: self.inline(&meta.responsible_authority),
+                pdf_date: PdfDate { year, month, day, hour: 0, minute: 0, second: 0 },
+            },
+            summary_typst: self.narrative(&p.summary),
+            baseline_typst: self.narrative(&p.baseline),
+            objectives: self.objectives()?,
+            timetable: self.timetable()?,
+            timeline: self.timeline()?,
+            resettlement: self.resettlement()?,
+            resettlement_pledging_typst: self.narrative(&p.special_cases.pledging),
+            resettlement_heading: self.label("resettlement.heading")?,
+            resettlement_lump_sum: self.resettlement_lump_sum()?,
+            transfers: self.transfers()?,
+            admission: self.admission()?,
+            indicators: self.indicators()?,
+            framework: self.framework()?,
+            table1: self.table1()?,
+            table2: self.year_table(&self.f.table2, "table2")?,
+            table3: self.year_table(&self.f.table3, "table3")?,
+            justification_typst: self.narrative(&p.financing.justification),
+            documents: self.documents(),
+            validation: if self.spec.is_excerpt() { vec![] } else { self.validation(findings)? },
+        })
+    }
+
+    fn excerpt(&self) -> Result<Option<ExcerptView>, RenderError> {
+        if !self.spec.is_excerpt() {
+            return Ok(None);
+        }
+        let mut parts = vec![self.label("excerpt.kind")?];
+        if let Some(scope) = self.spec.scope {
+            parts.push(self.label(&format!("scope.{}.name", scope.id()))?);
+        }
+        for so in self.spec.objectives.iter().flatten() {
+            let number = so.trim_start_matches("so");
+            let code = format!("{} {number}", self.label("objective.specific")?);
+            parts.push(self.code_dash_name(&code, &self.so_name(so)?)?);
+        }
+        let meta = &self.p.meta;
+        let (y, m, d) = meta.date;
+        let notice = self.l.fill(
+            "excerpt.notice",
+            &[("cci", &meta.cci), ("version", &meta.version), ("date", &format!("{d:02}/{m:02}/{y}"))],
+        )?;
+        Ok(Some(ExcerptView { heading: parts.join(" – "), notice }))
+    }
+
+    fn objectives(&self) -> Result<Vec<ObjectiveView>, RenderError> {
+        let mut out = Vec::new();
+        for so in &self.p.objectives {
+            let mut nos = Vec::new();
+            for no in &so.national_objectives {
+                let mut actions = Vec::new();
+                for a in &no.actions {
+                    let number = a.number.to_string();
+                    // The heading is part of the text (the authority typed it), so it speaks the
+                    // texts' language.
+                    let heading = match a.scope.filter(|_| a.scope_in_heading) {
+                        Some(scope) => {
+                            let tag = self.tl.get(&format!("scope.{}.tag", scope.id()))?;
+                            self.tl.fill("pattern.action_heading_scoped", &[("number", &number), ("scope", tag)])?
+                        }
+                        None => self.tl.fill("pattern.action_heading", &[("number", &number)])?,
+                    };
+                    actions.push(ActionView {
+                        id: a.id.clone(),
+                        heading,
+                        title_typst: self.inline(&a.title),
+                        body_typst: self.narrative(&a.body),
+                    });
+                }
+                nos.push(NationalObjectiveView {
+                    id: no.id.clone(),
+                    label: self.line_label(&so.id, &no.id, no.number)?,
+                    intro_typst: self.narrative(&no.intro),
+                    actions,
+                });
+            }
+            let specific_actions = so
+                .specific_actions
+                .iter()
+                .map(|sa| {
+                    Ok(SpecificActionView {
+                        id: sa.id.clone(),
+                        label: self.line_label(&so.id, &sa.id, sa.number)?,
+                        text_typst: self.narrative(&sa.text),
+                    })
+                })
+                .collect::<Result<_, RenderError>>()?;
+            out.push(ObjectiveView {
+                id: so.id.clone(),
+                label: self.code_dash_name(&so.number.to_string(), &self.so_name(&so.id)?)?,
+                text_typst: self.narrative(&so.objective),
+                national_objectives: nos,
+                specific_actions,
+            });
+        }
+        Ok(out)
+    }
+
+    fn timetable(&self) -> Result<Vec<TimetableRow>, RenderError> {
+        self.f
+            .timetable
+            .iter()
+            .map(|r| {
+                let line = self.line_label(&r.objective, &r.line, r.line_number)?;
+                let name = self.inline(&r.name);
+                Ok(TimetableRow {
+                    id: r.id.clone(),
+                    objective: self.so_label(&r.objective, r.objective_number)?,
+                    line,
+                    main_action: r.main_action.to_string(),
+                    name_typst: match r.action_number {
+                        Some(n) => self
+                            .l
+                            .fill_markup("pattern.numbered_name", &[("number", &n.to_string()), ("name", &name)])?,
+                        None => name,
+                    },
+                    planning: r.planning.to_string(),
+                    implementation: r.implementation.to_string(),
+                    closing: r.closing.to_string(),
+                })
+            })
+            .collect()
+    }
+
+    fn timeline(&self) -> Result<Timeline, RenderError> {
+        let rows = &self.f.timetable;
+        let (Some(first), Some(last)) =
+            (rows.iter().map(|r| r.planning).min(), rows.iter().map(|r| r.closing.max(r.implementation)).max())
+        else {
+            return Ok(Timeline::default());
+        };
+        let years: Vec<i32> = (first..=last).collect();
+        let mut groups: Vec<TimelineGroup> = Vec::new();
+        let mut described = Vec::new();
+        for r in rows {
+            let label = self.so_label(&r.objective, r.objective_number)?;
+            let name = &self.plain(&r.name);
+            let bar_label = match r.action_number {
+                Some(n) => self.l.fill("pattern.numbered_name", &[("number", &n.to_string()), ("name", name)])?,
+                None => name.to_string(),
+            };
+            let cells = years
+                .iter()
+                .map(|&y| match y {
+                    y if y == r.closing => "closing",
+                    y if y >= r.implementation && y < r.closing => "implementation",
+                    y if y >= r.planning && y < r.implementation => "planning",
+                    _ => "",
+                })
+                .collect();
+            described.push(self.l.fill(
+                "timeline.alt_row",
+                &[
+                    ("action", &bar_label),
+                    ("planning", &r.planning.to_string()),
+                    ("implementation", &r.implementation.to_string()),
+                    ("closing", &r.closing.to_string()),
+                ],
+            )?);
+            let bar = TimelineBar { label: bar_label, cells };
+            match groups.last_mut() {
+                Some(g) if g.label == label => g.bars.push(bar),
+                _ => groups.push(TimelineGroup { label, bars: vec![bar] }),
+            }
+        }
+        let intro = self.l.fill(
+            "timeline.alt_intro",
+            &[("count", &rows.len().to_string()), ("first", &first.to_string()), ("last", &last.to_string())],
+        )?;
+        Ok(Timeline {
+            years: years.iter().map(i32::to_string).collect(),
+            groups,
+            alt: format!("{intro} {}", described.join(" ")),
+        })
+    }
+
+    fn framework(&self) -> Result<Vec<FrameworkSection>, RenderError> {
+        let mut out = Vec::new();
+        for (key, narrative) in &self.p.framework.sections {
+            if *key == "main_beneficiaries" {
+                // 6.7 groups 6.7.1 and 6.7.2 and has no text of its own.
+                let title = self.label("section.beneficiaries")?;
+                out.push(FrameworkSection { key: "beneficiaries".into(), title, level: 2, text_typst: String::new() });
+            }
+            let level = if matches!(*key, "main_beneficiaries" | "direct_award") { 3 } else { 2 };
+            out.push(FrameworkSection {
+                key: key.to_string(),
+                title: self.label(&format!("section.{key}"))?,
+                level,
+                text_typst: self.narrative(narrative),
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// A whole amount without decimals (`10 000`), as in the lump-sum note of section 4.1.
+pub(super) fn whole(amount: Decimal, lang: Lang) -> String {
+    match i64::try_from(amount.trunc()) {
+        Ok(n) if amount.fract().is_zero() => integer(n, lang),
+        _ => decimal2(amount, lang),
+    }
+}

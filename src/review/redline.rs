@@ -1,0 +1,282 @@
+//! The redline edition: the new version typeset with inserted words underlined, deleted words
+//! struck through, changed table values highlighted with the old value beside them, and the
+//! change report as its first page.
+
+use std::path::Path;
+
+use serde_json::Value;
+use similar::{ChangeTag, TextDiff};
+
+use crate::i18n::number::decimal2;
+use crate::i18n::{Catalogue, LabelError, Labels, Lang};
+use crate::model::{EditionSpec, Narrative, Programme, Text, Texts};
+use crate::pipeline::Error;
+use crate::render::escape::marks;
+use crate::render::view::{RedlineRow, RedlineSummary};
+use crate::render::{Edition, EditionLabels, RenderError, Templates};
+use crate::review::Review;
+use crate::review::compare::{Kind, Op};
+use crate::typeset::{self, DocumentFacts, Fonts};
+
+/// Typesets the redline of `review` into `out` (atomically).
+pub fn build(
+    review: &Review,
+    catalogue: &Catalogue,
+    templates: &Path,
+    fonts: &Path,
+    lang: Lang,
+    out: &Path,
+) -> Result<(), Error> {
+    let labels = catalogue.for_lang(lang)?;
+    let text_labels = catalogue.for_lang(review.new.programme.meta.source)?;
+    let both = EditionLabels { form: &labels, text: &text_labels };
+    // The redline marks changes in the texts as written: the source language, whatever the form's.
+    let spec =
+        EditionSpec { name: "redline".into(), scope: None, objectives: None, langs: vec![lang], texts: Texts::Source };
+    let edition = Edition { spec, lang };
+    let merged = merge(&review.old.programme, &review.new.programme);
+    let mut new_view =
+        crate::render::build_marked_view(&merged, &review.new.figures, &review.new.findings, &edition, &both)?;
+    new_view.redline = Some(summary(review, &labels)?);
+    let old_view =
+        crate::render::build_view(&review.old.programme, &review.old.figures, &review.old.findings, &edition, &both)?;
+    let json = |v| serde_json::to_value(v).map_err(|e| RenderError::Template(e.to_string()));
+    let mut value = json(&new_view)?;
+    let old = json(&old_view)?;
+    mark_values(&mut value, &old, "");
+    let templates = Templates::load(templates)?;
+    let source = templates.render_value(&value, &labels, true)?;
+    let fonts = Fonts::load(fonts)?;
+    let meta = &review.new.programme.meta;
+    let facts = DocumentFacts { date: meta.date, ident: format!("{}-{}-redline-{lang}", meta.cci, meta.version) };
+    let typeset = typeset::pdf(&source, &fonts, &facts).map_err(|error| Error::TypesetEdition {
+        edition: format!("the redline ({lang})"),
+        error,
+        kept: String::new(),
+    })?;
+    Ok(crate::write::atomic(out, &typeset.pdf)?)
+}
+
+/// The change report as the redline's first page.
+fn summary(review: &Review, labels: &Labels) -> Result<RedlineSummary, LabelError> {
+    let lang = labels.lang;
+    let rows = review
+        .report
+        .changes
+        .iter()
+        .filter(|c| !(c.kind == Kind::Total && c.id.contains(".year.")))
+        .map(|c| {
+            let is_value = !matches!(c.kind, Kind::Text | Kind::Finding);
+            let detail = match (c.kind, &c.old, &c.new) {
+                (Kind::Text, Some(_), Some(_)) => c
+                    .words
+                    .iter()
+                    .map(|s| match s.op {
+                        "insert" => format!("{}{}{}", marks::INS, s.text, marks::END),
+                        "delete" => format!("{}{}{}", marks::DEL, s.text, marks::END),
+                        _ => s.text.replace("\n\n", " ¶ "),
+                    })
+                    .collect(),
+                (Kind::Text | Kind::Finding, old, new) => new.clone().or(old.clone()).unwrap_or_default(),
+                _ => String::new(),
+            };
+            let op = match c.op {
+                Op::Added => "+",
+                Op::Removed => "-",
+                Op::Changed => "~",
+            };
+            let value =
+                |v: &Option<String>| if is_value { v.clone().unwrap_or_else(|| "–".into()) } else { String::new() };
+            let mut row = RedlineRow {
+                section: c.section.clone(),
+                label: c.label.clone(),
+                op: op.into(),
+                detail,
+                old: value(&c.old),
+                new: value(&c.new),
+                delta: c.delta.clone().unwrap_or_default(),
+            };
+            // Money in the edition's own number format.
+            if let Some((old, new)) = c.amounts {
+                let fmt = |v: Option<rust_decimal::Decimal>| v.map_or("–".to_string(), |d| decimal2(d, lang));
+                row.old = fmt(old);
+                row.new = fmt(new);
+                row.delta = decimal2(new.unwrap_or_default() - old.unwrap_or_default(), lang);
+            }
+            row
+        })
+        .collect();
+    let decision_needed = if review.report.decision_needed.is_empty() {
+        String::new()
+    } else {
+        let list = review.report.decision_needed.join(", ").to_uppercase();
+        labels.fill("review.decision_needed", &[("list", &list)])?
+    };
+    let compared = review.compared.clone();
+    Ok(RedlineSummary { compared, rows, decision_needed })
+}
+
+/// The new programme with every narrative merged with its old version, changes marked.
+pub fn merge(old: &Programme, new: &Programme) -> Programme {
+    let mut out = new.clone();
+    out.summary = merge_narrative(Some(&old.summary), &new.summary);
+    out.baseline = merge_narrative(Some(&old.baseline), &new.baseline);
+    for so in &mut out.objectives {
+        let old_so = old.objectives.iter().find(|o| o.id == so.id);
+        so.objective = merge_narrative(old_so.map(|o| &o.objective), &so.objective);
+        for no in &mut so.national_objectives {
+            let old_no = old_so.and_then(|o| o.national_objectives.iter().find(|n| n.id == no.id));
+            no.intro = merge_narrative(old_no.map(|n| &n.intro), &no.intro);
+            for a in &mut no.actions {
+                let old_a = old_no.and_then(|n| n.actions.iter().find(|x| x.id == a.id));
+                a.title = merge_text(old_a.map(|x| &x.title), &a.title);
+                a.body = merge_narrative(old_a.map(|x| &x.body), &a.body);
+            }
+        }
+        for sa in &mut so.specific_actions {
+            let old_sa = old_so.and_then(|o| o.specific_actions.iter().find(|x| x.id == sa.id));
+            sa.text = merge_narrative(old_sa.map(|x| &x.text), &sa.text);
+        }
+    }
+    out.special_cases.pledging = merge_narrative(Some(&old.special_cases.pledging), &new.special_cases.pledging);
+    for (key, n) in &mut out.framework.sections {
+        let old_n = old.framework.sections.iter().find(|(k, _)| k == key).map(|(_, n)| n);
+        *n = merge_narrative(old_n, n);
+    }
+    out.financing.justification = merge_narrative(Some(&old.financing.justification), &new.financing.justification);
+    out
+}
+
+fn merge_text(old: Option<&Text>, new: &Text) -> Text {
+    let mut out = new.clone();
+    let old_text = old.and_then(|t| t.by_lang.get(&t.source)).map_or("", String::as_str);
+    if let Some(text) = out.by_lang.get_mut(&new.source) {
+        *text = merge_markdown(old_text, text);
+    }
+    out
+}
+
+fn merge_narrative(old: Option<&Narrative>, new: &Narrative) -> Narrative {
+    let mut out = new.clone();
+    for (i, block) in out.blocks.iter_mut().enumerate() {
+        let old_block = old.and_then(|o| o.blocks.get(i)).filter(|b| b.scope == block.scope);
+        block.text = merge_text(old_block.map(|b| &b.text), &block.text);
+    }
+    out
+}
+
+/// Merges two Markdown texts word by word: inserted words wrapped in INS marks, deleted words
+/// kept in DEL marks. Whitespace and list markers stay unmarked so the structure survives.
+pub fn merge_markdown(old: &str, new: &str) -> String {
+    if old == new {
+        return new.to_string();
+    }
+    let mut out = String::new();
+    for change in TextDiff::from_words(old, new).iter_all_changes() {
+        let token = change.value();
+        let at_line_start = out.is_empty() || out.trim_end_matches(' ').ends_with('\n');
+        let is_marker = at_line_start && is_list_marker(token);
+        match change.tag() {
+            ChangeTag::Equal => out.push_str(token),
+            ChangeTag::Insert if token.trim().is_empty() || is_marker => out.push_str(token),
+            ChangeTag::Delete if token.trim().is_empty() || is_marker => {}
+            ChangeTag::Insert => push_marked(&mut out, token, marks::INS),
+            ChangeTag::Delete => push_marked(&mut out, token, marks::DEL),
+        }
+    }
+    out
+}
+
+fn push_marked(out: &mut String, token: &str, mark: char) {
+    // Extend the previous run of the same kind rather than opening a new one.
+    let close = marks::END;
+    if out.ends_with(close) && last_run_is(out, mark) {
+        out.pop();
+        out.push_str(token);
+        out.push(close);
+    } else if out.ends_with(' ')
+        && out.trim_end_matches(' ').ends_with(close)
+        && last_run_is(out.trim_end_matches(' '), mark)
+    {
+        let spaces = out.len() - out.trim_end_matches(' ').len();
+        out.truncate(out.len() - spaces - close.len_utf8());
+        out.push_str(&" ".repeat(spaces));
+        out.push_str(token);
+        out.push(close);
+    } else {
+        out.push(mark);
+        out.push_str(token);
+        out.push(close);
+    }
+}
+
+fn last_run_is(text: &str, mark: char) -> bool {
+    text.rfind([marks::INS, marks::DEL]).is_some_and(|i| text[i..].starts_with(mark))
+}
+
+fn is_list_marker(token: &str) -> bool {
+    matches!(token, "-" | "+" | "*")
+        || (token.ends_with('.') && token[..token.len() - 1].chars().all(|c| c.is_ascii_digit()) && token.len() > 1)
+}
+
+/// Marks every display string of `new` that differs from `old` at the same place:
+/// `CHANGED new WAS old`. Rows are matched by their `id` or `label`, so an added row is not
+/// compared with its neighbour. Markup (`*_typst`) and metadata fields are left alone.
+fn mark_values(new: &mut Value, old: &Value, key: &str) {
+    const SKIP: [&str; 8] = ["lang", "lang_code", "document_title", "authority", "cci", "id", "alt", "redline"];
+    if SKIP.contains(&key) || key.ends_with("_typst") {
+        return;
+    }
+    match (new, old) {
+        (Value::Object(n), Value::Object(o)) => {
+            for (k, v) in n.iter_mut() {
+                if let Some(ov) = o.get(k) {
+                    mark_values(v, ov, k);
+                }
+            }
+        }
+        (Value::Array(n), Value::Array(o)) => {
+            let key_of = |v: &Value| v.get("id").or_else(|| v.get("label")).and_then(Value::as_str).map(str::to_string);
+            for (i, item) in n.iter_mut().enumerate() {
+                let matched = match key_of(item) {
+                    Some(k) => o.iter().find(|x| key_of(x).as_deref() == Some(&k)),
+                    None => o.get(i),
+                };
+                if let Some(ov) = matched {
+                    mark_values(item, ov, key);
+                }
+            }
+        }
+        (Value::String(n), Value::String(o)) if n != o => {
+            *n = format!("{}{n}{}{o}", marks::CHANGED, marks::WAS);
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(s: &str) -> String {
+        s.replace(marks::INS, "{+").replace(marks::DEL, "[-").replace(marks::END, "|")
+    }
+
+    #[test]
+    fn merges_words_and_keeps_structure() {
+        assert_eq!(
+            show(&merge_markdown("with other policy domains", "with all policy domains")),
+            "with [-other|{+all| policy domains"
+        );
+        assert_eq!(show(&merge_markdown("- a\n- b\n", "- a\n- b\n- c\n")), "- a\n- b\n- {+c|\n");
+        assert_eq!(show(&merge_markdown("one two", "one two three four")), "one two {+three four|");
+    }
+
+    proptest::proptest! {
+        /// Any two texts (accents, emoji, punctuation): a merge, never a panic.
+        #[test]
+        fn merges_never_panic(a in "[a-zé€ .?!\\n A-Z😀]{0,60}", b in "[a-zé€ .?!\\n A-Z😀]{0,60}") {
+            let _ = merge_markdown(&a, &b);
+        }
+    }
+}
