@@ -18,5 +18,6 @@ fn main() -> ExitCode {
         Some(Command::Fmt(args)) => cmd::fmt::run(&args),
         Some(Command::Diff(args)) => cmd::diff::run(&args),
         Some(Command::DiffDriver(args)) => cmd::diff::run_driver(&args),
+        Some(Command::I18n(args)) => cmd::i18n::run(&args),
     }
 }

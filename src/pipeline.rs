@@ -251,6 +251,10 @@ fn render_edition(
     let both = EditionLabels { form: &labels, text: &text_labels };
     let mut view = crate::render::build_view(&programme, &figures, &checked.findings, edition, &both)?;
     view.draft = checked.findings.iter().any(|f| f.level == Level::Error);
+    let translated = text_lang != checked.programme.meta.source;
+    if translated && !checked.translations.iter().any(|t| t.lang == text_lang && t.reviewed()) {
+        view.translation_notice = labels.get("translation.working")?.to_string();
+    }
     if let Some(epoch) = source_date_epoch {
         view.cover.pdf_date = crate::render::view::PdfDate::from_unix(epoch);
     }

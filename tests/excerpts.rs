@@ -84,15 +84,16 @@ fn the_flemish_excerpt_shows_only_its_lines_with_an_honest_total() {
     assert!(!text.contains("179 127 447,12"), "the programme total must not appear");
     assert!(!text.contains("OS1.ON1"), "no asylum line in an integration excerpt");
     assert!(text.contains("4. CAS SPÉCIAUX Cette section ne fait pas partie de cet extrait."));
-    // Timetable rows: its own action only; federal legal-migration actions stay out.
-    assert!(text.contains("13 create an inclusive integration policy"));
-    assert!(!text.contains("15 update and development of immigration office"));
+    // Timetable rows (in French): its own action only; federal legal-migration actions stay out.
+    assert!(text.contains("13 créer une politique d’intégration inclusive"));
+    assert!(text.contains("Action 13 (FL) : créer une politique d’intégration inclusive"));
+    assert!(!text.contains("15 mise à jour et développement des outils informatiques"));
     assert!(
-        !text.contains("Action 15") && !text.contains("WAT-Action"),
+        !text.contains("Action 15") && !text.contains("Action WAT"),
         "federal actions without a heading tag are still federal"
     );
-    assert!(!text.contains("12 support a welcome course"));
-    assert!(!text.contains("11 promote integration by offering individualized trajectories"));
+    assert!(!text.contains("12 soutenir un parcours d’accueil"));
+    assert!(!text.contains("11 promouvoir l’intégration en proposant des trajets individualisés"));
 }
 
 #[test]
@@ -133,7 +134,7 @@ fn an_unknown_scope_in_the_matrix_is_located() {
     assert_eq!(
         got,
         [
-            "error[scope-unknown]: content/editions.yaml:12:5: editions[2].scope: unknown scope `flanders` (expected federal, flemish, french or german)"
+            "error[scope-unknown]: content/editions.yaml:17:5: editions[3].scope: unknown scope `flanders` (expected federal, flemish, french or german)"
         ]
     );
 }
@@ -146,7 +147,7 @@ fn an_unknown_edition_is_refused_with_the_list() {
     let error = describe(&amif_doc::pipeline::build(&opts).err().unwrap());
     assert!(
         error.starts_with(
-            "no edition `excerpt-brussels` in content/editions.yaml (editions: programme, excerpt-federal,"
+            "no edition `excerpt-brussels` in content/editions.yaml (editions: programme, submitted, excerpt-federal,"
         ),
         "{error}"
     );

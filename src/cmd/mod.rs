@@ -6,6 +6,7 @@ pub mod check;
 pub mod diff;
 pub mod editions;
 pub mod fmt;
+pub mod i18n;
 
 use std::path::PathBuf;
 
@@ -39,6 +40,8 @@ pub enum Command {
     /// Compare two revisions of the content: what changed in the programme, not in the YAML.
     /// Exit status: 0 no change, 1 changes, 2 trouble.
     Diff(diff::DiffArgs),
+    /// Translations: `i18n update` brings the PO files up to date, `i18n status` reports.
+    I18n(i18n::I18nArgs),
     /// Git external diff driver: `git config diff.amif.command "amif-doc diff-driver"`.
     #[command(hide = true)]
     DiffDriver(diff::DriverArgs),

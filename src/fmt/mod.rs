@@ -26,7 +26,10 @@ pub fn format_text(text: &str) -> String {
     let mut out = Vec::new();
     let mut scalar_indent: Option<usize> = None;
     for raw in text.lines() {
-        let line = raw.trim_end().replace('\t', "    ");
+        // A tab is never YAML indentation; in a value it is data and stays.
+        let trimmed = raw.trim_end();
+        let body = trimmed.trim_start_matches([' ', '\t']);
+        let line = format!("{}{body}", trimmed[..trimmed.len() - body.len()].replace('\t', "    "));
         let indent = line.len() - line.trim_start().len();
         if let Some(min) = scalar_indent {
             if line.is_empty() || indent > min {
@@ -158,12 +161,19 @@ pub struct Outcome {
 /// Formats every content file of `content`. With `write`, changed files are replaced
 /// atomically, and only after the formatted content was shown to render exactly as before.
 pub fn run(content: &Path, templates: &Path, write: bool) -> Result<Outcome, Error> {
+    // Content that does not parse is reported, never formatted (nor called formatted).
+    let catalogue = crate::i18n::Catalogue::load(&templates.join("labels.yaml"))?;
+    let original = pipeline::load_and_check_with(content, &catalogue, true)?;
     let files = content_files(content);
     let mut formatted = Vec::new();
     for path in &files {
         let text = std::fs::read_to_string(path).map_err(Error::io(path.display().to_string()))?;
         let rel = path.strip_prefix(content).unwrap_or(path).to_string_lossy().replace('\\', "/");
-        let new = format_file(&text, &rel);
+        let new = if rel.ends_with(".po") {
+            crate::i18n::po::parse(&text).map(|c| crate::i18n::po::write(&c)).unwrap_or_else(|_| text.clone())
+        } else {
+            format_file(&text, &rel)
+        };
         if new != text {
             formatted.push((path.clone(), new));
         }
@@ -181,10 +191,16 @@ pub fn run(content: &Path, templates: &Path, write: bool) -> Result<Outcome, Err
         let rel = path.strip_prefix(content).unwrap_or(path);
         std::fs::write(copy.join(rel), text).map_err(Error::io(rel.display().to_string()))?;
     }
-    let catalogue = crate::i18n::Catalogue::load(&templates.join("labels.yaml"))?;
+    // Prove it twice: every value of every language is the same (narratives compared as the
+    // Markdown they mean, so only line breaks inside a paragraph may move), and every
+    // edition's typst source is the same.
     let tera = crate::render::Templates::load(templates)?;
-    let before = pipeline::render_all(&pipeline::load_and_check_with(content, &catalogue, true)?, &catalogue, &tera)?;
-    let after = pipeline::render_all(&pipeline::load_and_check_with(&copy, &catalogue, true)?, &catalogue, &tera)?;
+    let copied = pipeline::load_and_check_with(&copy, &catalogue, true)?;
+    if meaning(&original) != meaning(&copied) {
+        return Err(Error::FormatChangesOutput);
+    }
+    let before = pipeline::render_all(&original, &catalogue, &tera)?;
+    let after = pipeline::render_all(&copied, &catalogue, &tera)?;
     if after != before {
         return Err(Error::FormatChangesOutput);
     }
@@ -192,6 +208,38 @@ pub fn run(content: &Path, templates: &Path, write: bool) -> Result<Outcome, Err
         crate::write::atomic(path, text.as_bytes())?;
     }
     Ok(Outcome { changed })
+}
+
+/// Every value of the checked programme, in every language, with narratives as the Markdown
+/// they mean (soft line breaks are spaces), and the translation files' entries.
+fn meaning(checked: &pipeline::Checked) -> String {
+    use crate::i18n::units::{self, Visitor};
+    use crate::model::{Narrative, Text};
+    struct Semantic;
+    impl Visitor for Semantic {
+        fn short(&mut self, _: String, _: &'static str, _: &mut Text) {}
+        fn narrative(&mut self, _: String, _: &'static str, n: &mut Narrative) {
+            for block in &mut n.blocks {
+                for text in block.text.by_lang.values_mut() {
+                    *text = crate::render::markdown::to_typst(text);
+                }
+            }
+        }
+    }
+    let mut programme = checked.programme.clone();
+    units::walk(&mut programme, &mut Semantic);
+    let entries: Vec<_> = checked
+        .translations
+        .iter()
+        .flat_map(|t| {
+            t.catalog
+                .entries
+                .iter()
+                .map(move |e| (t.lang, &e.msgctxt, &e.msgid, &e.msgstr, e.fuzzy, &e.previous, e.obsolete))
+        })
+        .collect();
+    let headers: Vec<_> = checked.translations.iter().map(|t| &t.catalog.header).collect();
+    format!("{programme:?}\n{headers:?}\n{entries:?}")
 }
 
 /// The content files `fmt` looks after.
@@ -205,6 +253,14 @@ pub fn content_files(dir: &Path) -> Vec<PathBuf> {
             .collect();
         objectives.sort();
         files.extend(objectives);
+    }
+    if let Ok(entries) = std::fs::read_dir(dir.join(crate::load::TRANSLATIONS)) {
+        let mut po: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "po"))
+            .collect();
+        po.sort();
+        files.extend(po);
     }
     files
 }

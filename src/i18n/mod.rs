@@ -7,6 +7,7 @@ pub mod number;
 pub mod po;
 pub mod translate;
 pub mod units;
+pub mod update;
 
 pub use labels::{Catalogue, LabelError, Labels};
 pub use lang::Lang;

@@ -169,11 +169,23 @@ impl Visitor for Apply<'_> {
     }
 }
 
-/// Per section (`cover`, `1`..`7`) and in all, the tally of one language over the given units.
-pub fn status(units: &[units::Unit], catalog: &Catalog) -> Vec<(&'static str, Tally)> {
+/// Per section (`cover`, `1`..`7`), the tally of one language over an edition's units.
+/// An excerpt numbers the paragraphs it keeps anew, so each of its units is found in the whole
+/// programme's (`all`) by its text and the text it belongs to, and takes that unit's state.
+pub fn status(units: &[units::Unit], all: &[units::Unit], catalog: &Catalog) -> Vec<(&'static str, Tally)> {
+    let owner = |ctxt: &str| {
+        ctxt.rsplit_once('/').map_or(ctxt.to_string(), |(h, t)| {
+            if t.chars().all(|c| c.is_ascii_digit()) { h.to_string() } else { ctxt.to_string() }
+        })
+    };
     let mut out: Vec<(&'static str, Tally)> = Vec::new();
     for u in units {
-        let state = state(catalog.find(&u.ctxt), &u.source);
+        let ctxt = all
+            .iter()
+            .find(|a| a.ctxt == u.ctxt && a.source == u.source)
+            .or_else(|| all.iter().find(|a| a.source == u.source && owner(&a.ctxt) == owner(&u.ctxt)))
+            .map_or(u.ctxt.as_str(), |a| a.ctxt.as_str());
+        let state = state(catalog.find(ctxt), &u.source);
         match out.iter_mut().find(|(s, _)| *s == u.section) {
             Some((_, tally)) => tally.add(&state, &u.source),
             None => {

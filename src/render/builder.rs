@@ -149,6 +149,7 @@ impl ViewBuilder<'_> {
         Ok(View {
             draft: false,
             redline: None,
+            translation_notice: String::new(),
             excerpt,
             show_special_cases: crate::model::excerpt::shows_special_cases(self.spec),
             lang: self.lang.code(),

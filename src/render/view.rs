@@ -56,6 +56,8 @@ pub struct View {
     pub draft: bool,
     /// Set for a redline edition: the change summary printed first.
     pub redline: Option<RedlineSummary>,
+    /// Printed on the cover when the texts are a translation nobody has reviewed yet.
+    pub translation_notice: String,
     /// Present when this edition is an excerpt, not the full programme.
     pub excerpt: Option<ExcerptView>,
     /// Section 4 belongs to the asylum objective; excerpts without it say so instead.

@@ -1,0 +1,145 @@
+//! The translator's round trip: a changed English sentence makes its French stale (a warning
+//! at the PO line with the word diff, the new English printed and tagged `en`, never the old
+//! French); `i18n update` marks it fuzzy; translating it again clears the warning.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use amif_doc::i18n::Catalogue;
+use amif_doc::i18n::lang::Lang;
+use common::*;
+
+fn amif(content: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_amif-doc"))
+        .args(args)
+        .arg("--content")
+        .arg(content)
+        .arg("--templates")
+        .arg(repo().join("templates"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+fn notes(content: &Path) -> Vec<String> {
+    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let checked =
+        amif_doc::pipeline::load_and_check(content, &catalogue).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    checked.notes.iter().map(|d| d.to_string()).collect()
+}
+
+/// The 1-based line of the first line of `po` that starts with `start`.
+fn line_of(po: &str, start: &str) -> usize {
+    po.lines().position(|l| l.starts_with(start)).unwrap_or_else(|| panic!("no line `{start}`")) + 1
+}
+
+#[test]
+fn a_changed_sentence_is_stale_until_translated_again() {
+    let dir = scratch("stale");
+    let content = copy_content(&dir);
+    let po_path = content.join("translations/fr.po");
+    assert_eq!(notes(&content), Vec::<String>::new(), "the fixture's translation is complete and current");
+
+    // 1. The English changes.
+    edit(
+        &content.join("baseline.yaml"),
+        "totalizes (01.01.2014) 20.854 places",
+        "totalizes (01.01.2014) 21.000 places",
+    );
+    let po = std::fs::read_to_string(&po_path).unwrap();
+    let msgid_line = line_of(&po, "msgctxt \"baseline/2\"") + 1;
+    assert_eq!(
+        notes(&content),
+        [format!(
+            "warning[i18n.stale]: content/translations/fr.po:{msgid_line}:1: baseline/2: the source text of `baseline/2` \
+         changed since it was translated: This network totalizes (01.01.2014) [-20.854-]{{+21.000+}} places managed by \
+         several operators: Fedasil centers (4.927), Red Cross (5.609), local reception initiatives (7.934) and others \
+         partners. (hint: translate the new text into msgstr, then delete the `#, fuzzy` and `#| msgid` lines \
+         (`amif-doc i18n update` marks changed units so))"
+        )]
+    );
+
+    // 2. The French edition prints the new English for that paragraph, tagged `en`, and not the old French.
+    let out = dir.join("out");
+    build(&content, &out, &[Lang::Fr]).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let text = pdf_text(&out.join("programme-fr.pdf"));
+    assert!(text.contains("This network totalizes (01.01.2014) 21.000 places"));
+    assert!(!text.contains("Ce réseau totalise (01.01.2014) 20 854 places"));
+    assert!(text.contains("Ce réseau d’accueil") || text.contains("Fedasil"), "the rest stays French");
+    let pdf = std::fs::read(out.join("programme-fr.pdf")).unwrap();
+    assert!(pdftext::struct_langs(&pdf).iter().any(|l| l == "en"), "the English paragraph is tagged en");
+
+    // 3. `i18n update` marks it fuzzy, keeps the French and the English it was made from.
+    let (code, said) = amif(&content, &["i18n", "update"]);
+    assert_eq!(code, 0, "{said}");
+    let po = std::fs::read_to_string(&po_path).unwrap();
+    let at = line_of(&po, "msgctxt \"baseline/2\"");
+    let lines: Vec<&str> = po.lines().collect();
+    assert_eq!(
+        lines[at - 5..at - 1],
+        [
+            "#, fuzzy",
+            "#| msgid \"\"",
+            "#| \"The Federal Agency for reception of asylum seekers (Fedasil) coordinates and finances the reception network. \"",
+            "#| \"This network totalizes (01.01.2014) 20.854 places managed by several operators: Fedasil centers (4.927), Red Cross (5.609), local reception initiatives (7.934) and others partners.\"",
+        ]
+    );
+    assert!(
+        po.contains("\"Ce réseau totalise (01.01.2014) 20 854 places"),
+        "the translation is kept for the translator"
+    );
+    let (_, said) = amif(&content, &["i18n", "update"]);
+    assert!(said.contains("is up to date"), "a second run changes nothing: {said}");
+    assert_eq!(std::fs::read_to_string(&po_path).unwrap(), po);
+    assert_eq!(notes(&content).len(), 1, "still stale: fuzzy");
+
+    // 4. The translator updates the French and removes the fuzzy marks: current again.
+    let fixed = po
+        .replace("(01.01.2014) 20 854 places", "(01.01.2014) 21 000 places")
+        .lines()
+        .enumerate()
+        .filter(|(n, _)| !(at - 5..at - 1).contains(n))
+        .map(|(_, l)| format!("{l}\n"))
+        .collect::<String>();
+    std::fs::write(&po_path, fixed).unwrap();
+    assert_eq!(notes(&content), Vec::<String>::new());
+    build(&content, &out, &[Lang::Fr]).unwrap();
+    assert!(pdf_text(&out.join("programme-fr.pdf")).contains("Ce réseau totalise (01.01.2014) 21 000 places"));
+}
+
+#[test]
+fn status_counts_units_per_edition_and_fails_below_the_minimum() {
+    let dir = scratch("status");
+    let content = copy_content(&dir);
+    let (code, said) = amif(&content, &["i18n", "status", "--edition", "programme", "--min", "100"]);
+    assert_eq!(code, 0, "{said}");
+    assert!(said.contains("programme                fr    all"), "{said}");
+    assert!(said.contains("100.0%"), "{said}");
+    // A new paragraph without translation: below 100 %.
+    edit(&content.join("summary.yaml"), "summary: |\n", "summary: |\n  A new first paragraph.\n\n");
+    let (code, said) = amif(&content, &["i18n", "status", "--edition", "programme", "--min", "100"]);
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("0/0w") || said.contains(" 1/4w"), "{said}");
+}
+
+#[test]
+fn the_submitted_print_keeps_the_english_texts_under_french_labels() {
+    let dir = scratch("submitted");
+    let mut opts = options(&fixture(), &dir, &[Lang::Fr]);
+    opts.edition = Some("submitted".into());
+    amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let text = pdf_text(&dir.join("submitted-fr.pdf"));
+    assert!(text.contains("1. RÉSUMÉ Under the AMIF, Belgium (BE) intends to continue"));
+    assert!(text.contains("Action 13 (FL): create an inclusive integration policy"));
+    assert!(!text.contains("Traduction de travail"), "nothing is translated in the submission print");
+    let fr = dir.join("fr");
+    build(&fixture(), &fr, &[Lang::Fr]).unwrap();
+    let text = pdf_text(&fr.join("programme-fr.pdf"));
+    assert!(text.contains("Traduction de travail, non officielle"), "an unreviewed translation says so");
+    assert!(text.contains("1. RÉSUMÉ Dans le cadre du FAMI, la Belgique (BE) entend poursuivre"));
+}
