@@ -20,6 +20,8 @@ pub enum Level {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Param {
     Amount(Decimal),
+    /// An amount with its sign always written (`+1,00`, `-1,00`): a difference.
+    Delta(Decimal),
     Percent(Decimal),
     Year(i32),
     Text(String),
@@ -30,6 +32,7 @@ impl Param {
     pub fn text(&self, lang: Lang) -> String {
         match self {
             Param::Amount(a) | Param::Percent(a) => crate::i18n::number::decimal2(*a, lang),
+            Param::Delta(d) => crate::i18n::number::signed(*d, lang),
             Param::Year(y) => y.to_string(),
             Param::Text(t) => t.clone(),
         }
@@ -47,6 +50,8 @@ pub struct Finding {
     pub params: Vec<(&'static str, Param)>,
     /// The YAML path the finding is about, for `amif-doc check`.
     pub path: String,
+    /// How to fix it, for `amif-doc check` (not printed in the PDF).
+    pub hint: Option<String>,
 }
 
 impl Finding {
@@ -57,6 +62,52 @@ impl Finding {
         let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         labels.fill(self.message, &refs)
     }
+}
+
+/// An id of the content that a table prints through the label catalogue (a country, a
+/// resettlement category, a common indicator) but the catalogue lacks: found before render,
+/// with the YAML path to point at and the ids the catalogue knows.
+pub struct UnknownLabel {
+    pub path: String,
+    pub message: String,
+    pub hint: String,
+}
+
+/// Every id the tables print by label, checked against the catalogue.
+pub fn printed_ids(p: &Programme, catalogue: &crate::i18n::Catalogue) -> Vec<UnknownLabel> {
+    let mut out = Vec::new();
+    let mut want = |path: String, prefix: &str, id: &str, what: &str, exclude: &[&str]| {
+        if catalogue.has(&format!("{prefix}{id}")) {
+            return;
+        }
+        let known: Vec<&str> = catalogue.ids_under(prefix).filter(|k| !exclude.contains(k)).collect();
+        let mut hint = crate::diag::suggest::hint(id, &known, "templates/labels.yaml knows");
+        if what == "common indicator" {
+            hint.push_str("; a programme-specific indicator gives its own `name:`");
+        }
+        out.push(UnknownLabel { path, message: format!("unknown {what} `{id}`"), hint });
+    };
+    let sc = &p.special_cases;
+    let not_categories = ["heading", "lump_sum", "total_union", "total"];
+    for (i, c) in sc.categories.iter().enumerate() {
+        let path = format!("special_cases.resettlement.categories[{i}].id");
+        want(path, "resettlement.", &c.id, "resettlement category", &not_categories);
+    }
+    for (i, t) in sc.transfers.iter().enumerate() {
+        for (key, country) in [("from", t.from.as_deref()), ("to", Some(t.to.as_str()))] {
+            if let Some(country) = country {
+                want(format!("special_cases.transfers[{i}].{key}"), "country.", country, "country", &[]);
+            }
+        }
+    }
+    for g in &p.indicators {
+        for (i, ind) in g.indicators.iter().enumerate().filter(|(_, ind)| ind.name.is_none()) {
+            let path = format!("indicators.{}[{i}].id", g.objective);
+            let hint_prefix = format!("indicator.{}.", g.objective);
+            want(path, &hint_prefix, &ind.id, "common indicator", &[]);
+        }
+    }
+    out
 }
 
 /// Runs every rule. The list starts with the info line when nothing is an error.
@@ -71,8 +122,14 @@ pub fn check(p: &Programme, f: &Figures) -> Vec<Finding> {
     funded_lines_have_actions(p, f, &mut findings);
     main_actions_are_unique(p, &mut findings);
     if !findings.iter().any(|x| x.level == Level::Error) {
-        let info =
-            Finding { level: Level::Info, code: "", message: "rule.validated", params: vec![], path: String::new() };
+        let info = Finding {
+            level: Level::Info,
+            code: "",
+            message: "rule.validated",
+            params: vec![],
+            path: String::new(),
+            hint: None,
+        };
         findings.insert(0, info);
     }
     findings
@@ -88,6 +145,7 @@ fn new_decision_needed(p: &Programme, out: &mut Vec<Finding>) {
             message: "rule.2.15",
             params: vec![],
             path: "programme.version".into(),
+            hint: None,
         });
     }
 }
@@ -104,6 +162,7 @@ fn allocation_matches_financial_perspective(f: &Figures, p: &Programme, out: &mu
             message: "rule.2.22.1",
             params: vec![("programme", Param::Amount(programme)), ("basic", Param::Amount(basic))],
             path: "financing.basic_amount".into(),
+            hint: None,
         });
     }
 }
@@ -133,6 +192,7 @@ fn minimum_shares(p: &Programme, f: &Figures, out: &mut Vec<Finding>) {
                     ("minimum", Param::Percent(MINIMUM_SHARE * Decimal::ONE_HUNDRED)),
                 ],
                 path: format!("financing.table1.{so}"),
+                hint: None,
             });
         }
     }
@@ -145,10 +205,40 @@ fn annual_commitments_match_plan(f: &Figures, out: &mut Vec<Finding>) {
             level: Level::Error,
             code: "amif.table3-total",
             message: "rule.table3-total",
-            params: vec![("table3", Param::Amount(f.table3.total)), ("table1", Param::Amount(f.table1.total))],
+            params: vec![
+                ("table3", Param::Amount(f.table3.total)),
+                ("table1", Param::Amount(f.table1.total)),
+                ("difference", Param::Delta(f.table3.total - f.table1.total)),
+            ],
             path: "financing.table3".into(),
+            hint: Some(table3_hint(f)),
         });
     }
+}
+
+/// Where Table 3 stands year by year, beside what each year must at least pay (Table 2).
+fn table3_hint(f: &Figures) -> String {
+    let d = f.table1.total - f.table3.total;
+    let years: Vec<String> = f
+        .table3
+        .years
+        .iter()
+        .enumerate()
+        .map(|(i, y)| {
+            let needed = f.table2.year_totals.get(i).copied().unwrap_or_default();
+            format!(
+                "{y}: {} (special cases {})",
+                Param::Amount(f.table3.year_totals[i]).text(Lang::En),
+                Param::Amount(needed).text(Lang::En)
+            )
+        })
+        .collect();
+    let what = if d.is_sign_positive() { "add" } else { "remove" };
+    format!(
+        "{what} {} in Table 3 (financing.table3); per year, Table 3 commits {}",
+        Param::Amount(d.abs()).text(Lang::En),
+        years.join(", ")
+    )
 }
 
 /// A year's commitments must at least pay that year's special-case lump sums.
@@ -167,6 +257,7 @@ fn commitments_cover_special_cases(f: &Figures, out: &mut Vec<Finding>) {
                     ("needed", Param::Amount(needed)),
                 ],
                 path: format!("financing.table3.asylum-solidarity.{year}"),
+                hint: None,
             });
         }
     }
@@ -191,6 +282,7 @@ fn resettlement_target_within_pledges(p: &Programme, f: &Figures, out: &mut Vec<
             message: "rule.c6-pledges",
             params: vec![("target", Param::Amount(target)), ("pledged", Param::Amount(Decimal::from(pledged)))],
             path: "indicators.so1".into(),
+            hint: None,
         });
     }
 }
@@ -214,6 +306,7 @@ fn funded_lines_have_actions(p: &Programme, f: &Figures, out: &mut Vec<Finding>)
                     message: "rule.line-without-actions",
                     params: vec![("line", Param::Text(format!("{}.{}", o.id, line.id).to_uppercase()))],
                     path: format!("financing.table1.{}.{}", o.id, line.id),
+                    hint: None,
                 });
             }
         }
@@ -224,9 +317,9 @@ fn funded_lines_have_actions(p: &Programme, f: &Figures, out: &mut Vec<Finding>)
 /// actions with the same number would make the timetable ambiguous.
 fn main_actions_are_unique(p: &Programme, out: &mut Vec<Finding>) {
     for so in &p.objectives {
-        for no in &so.national_objectives {
+        for (i, no) in so.national_objectives.iter().enumerate() {
             let mut seen = std::collections::BTreeSet::new();
-            for t in no.actions.iter().filter_map(|a| a.timetable.as_ref()) {
+            for (j, t) in no.actions.iter().enumerate().filter_map(|(j, a)| Some((j, a.timetable.as_ref()?))) {
                 if !seen.insert(t.main_action) {
                     out.push(Finding {
                         level: Level::Error,
@@ -236,7 +329,11 @@ fn main_actions_are_unique(p: &Programme, out: &mut Vec<Finding>) {
                             ("line", Param::Text(format!("{}.{}", so.id, no.id).to_uppercase())),
                             ("number", Param::Text(t.main_action.to_string())),
                         ],
-                        path: format!("objectives.{}", so.id),
+                        path: format!(
+                            "objectives.{}.national_objectives[{i}].actions[{j}].timetable.main_action",
+                            so.id
+                        ),
+                        hint: None,
                     });
                 }
             }

@@ -101,6 +101,19 @@ pub fn load_and_check_with(content: &Path, catalogue: &Catalogue, allow_rule_err
         Ok(p) => p,
         Err(d) => return Err(Error::Content(d, files)),
     };
+    let unknown: Vec<Diagnostic> = check::printed_ids(&programme, catalogue)
+        .into_iter()
+        .map(|u| {
+            let d = Diagnostic::error("id-unknown", u.message).with_hint(u.hint);
+            match files.locate_path(&u.path) {
+                Some(at) => d.at(at),
+                None => d,
+            }
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(Error::Content(Diagnostics(unknown), files));
+    }
     let notes = translations.iter().flat_map(|t| translate::apply(&mut programme, t)).collect();
     let figures = compute::compute(&programme);
     let findings = check::check(&programme, &figures);
@@ -114,8 +127,9 @@ pub fn load_and_check_with(content: &Path, catalogue: &Catalogue, allow_rule_err
 }
 
 /// `amif-doc check`: every diagnostic, errors and warnings together. Content that loads is
-/// also rendered in every edition, so what `check` accepts, `build` can render.
-pub fn check(content: &Path, templates: &Path) -> Result<Vec<Diagnostic>, Error> {
+/// also rendered in every edition, so what `check` accepts, `build` can render; with
+/// `typeset_with` (the fonts folder), every edition is also typeset, and nothing is written.
+pub fn check(content: &Path, templates: &Path, typeset_with: Option<&Path>) -> Result<Vec<Diagnostic>, Error> {
     let catalogue = Catalogue::load(&templates.join("labels.yaml"))?;
     let checked = match load_and_check_with(content, &catalogue, true) {
         Ok(checked) => checked,
@@ -123,6 +137,9 @@ pub fn check(content: &Path, templates: &Path) -> Result<Vec<Diagnostic>, Error>
         Err(other) => return Err(other),
     };
     render_all(&checked, &catalogue, &Templates::load(templates)?)?;
+    if let Some(fonts) = typeset_with {
+        typeset_all(&checked, templates, fonts)?;
+    }
     Ok(warnings_and_errors(&checked, &catalogue.for_lang(Lang::En)?))
 }
 
@@ -154,6 +171,9 @@ pub fn rule_diagnostic(f: &Finding, labels: &Labels, files: &SourceFiles) -> Dia
     if let Some(location) = files.locate_path(&f.path) {
         d = d.at(location);
     }
+    if let Some(hint) = &f.hint {
+        d = d.with_hint(hint.clone());
+    }
     d
 }
 
@@ -163,25 +183,66 @@ pub struct Output {
     pub pages: usize,
 }
 
+/// What a build wrote, and the warnings of the content it built.
+pub struct Built {
+    pub outputs: Vec<Output>,
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Builds every requested edition. Nothing in `out/` is touched unless every edition
 /// typeset successfully.
-pub fn build(opts: &Options) -> Result<Vec<Output>, Error> {
+pub fn build(opts: &Options) -> Result<Built, Error> {
     let catalogue = Catalogue::load(&opts.templates.join("labels.yaml"))?;
     let checked = load_and_check_with(&opts.content, &catalogue, opts.draft)?;
     let templates = Templates::load(&opts.templates)?;
     let fonts = Fonts::load(&opts.fonts)?;
     let editions = select_editions(&checked.programme.editions, opts.edition.as_deref(), &opts.langs)?;
-    // Render every edition first (cheap), then typeset them in parallel (typst is the cost).
+    let done = typeset_editions(&checked, editions, &catalogue, &templates, &fonts, opts.source_date_epoch)?;
+    // Nothing was written until every edition typeset.
+    let mut outputs = Vec::new();
+    for (edition, source, typeset) in done {
+        let path = opts.out.join(format!("{}.pdf", edition.file_stem()));
+        write::atomic(&path, &typeset.pdf)?;
+        if opts.keep_typst {
+            write::atomic(&opts.out.join(format!("{}.typ", edition.file_stem())), source.as_bytes())?;
+        }
+        outputs.push(Output { pages: typeset.pages, path });
+    }
+    let warnings = warnings_and_errors(&checked, &catalogue.for_lang(Lang::En)?)
+        .into_iter()
+        .filter(|d| d.severity == crate::diag::Severity::Warning)
+        .collect();
+    Ok(Built { outputs, warnings })
+}
+
+/// `check --typeset`: every edition of the matrix rendered and typeset, nothing written.
+pub fn typeset_all(checked: &Checked, templates_dir: &Path, fonts: &Path) -> Result<usize, Error> {
+    let catalogue = Catalogue::load(&templates_dir.join("labels.yaml"))?;
+    let templates = Templates::load(templates_dir)?;
+    let fonts = Fonts::load(fonts)?;
+    let editions = select_editions(&checked.programme.editions, None, &[])?;
+    Ok(typeset_editions(checked, editions, &catalogue, &templates, &fonts, None)?.len())
+}
+
+/// Renders every edition (cheap), then typesets them in parallel (typst is the cost).
+fn typeset_editions(
+    checked: &Checked,
+    editions: Vec<Edition>,
+    catalogue: &Catalogue,
+    templates: &Templates,
+    fonts: &Fonts,
+    source_date_epoch: Option<i64>,
+) -> Result<Vec<(Edition, String, typeset::Typeset)>, Error> {
     let mut jobs = Vec::new();
     for edition in editions {
-        let source = render_edition(&checked, &edition, &catalogue, &templates, opts.source_date_epoch)?;
+        let source = render_edition(checked, &edition, catalogue, templates, source_date_epoch)?;
         jobs.push((edition, source));
     }
     let meta = &checked.programme.meta;
     let typeset_one = |(edition, source): &(Edition, String)| {
         let facts =
             DocumentFacts { date: meta.date, ident: format!("{}-{}-{}", meta.cci, meta.version, edition.file_stem()) };
-        typeset::pdf(source, &fonts, &facts).map_err(|error| typeset_failure(edition, source, error))
+        typeset::pdf(source, fonts, &facts).map_err(|error| typeset_failure(edition, source, error))
     };
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len().max(1));
     let chunk = jobs.len().div_ceil(workers).max(1);
@@ -197,18 +258,8 @@ pub fn build(opts: &Options) -> Result<Vec<Output>, Error> {
             })
             .collect()
     });
-    // Nothing is written unless every edition typeset.
     let typeset: Vec<typeset::Typeset> = typeset.into_iter().collect::<Result<_, _>>()?;
-    let mut outputs = Vec::new();
-    for ((edition, source), done) in jobs.iter().zip(typeset) {
-        let path = opts.out.join(format!("{}.pdf", edition.file_stem()));
-        write::atomic(&path, &done.pdf)?;
-        if opts.keep_typst {
-            write::atomic(&opts.out.join(format!("{}.typ", edition.file_stem())), source.as_bytes())?;
-        }
-        outputs.push(Output { pages: done.pages, path });
-    }
-    Ok(outputs)
+    Ok(jobs.into_iter().zip(typeset).map(|((e, s), t)| (e, s, t)).collect())
 }
 
 /// The editions to build: the matrix, narrowed to one edition and to some languages.

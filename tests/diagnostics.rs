@@ -74,9 +74,15 @@ fn missing_field_is_reported() {
 #[test]
 fn amounts_must_be_exact_decimals() {
     for (bad, why) in [
-        ("12,5", "`12,5` is not a plain decimal number like 1234.56"),
+        (
+            "12,5",
+            "`12,5` is not a plain decimal number like 1234.56 (hint: write amounts without thousands separators and with a decimal point: 1234567.89)",
+        ),
         ("1e6", "`1e6` is not a plain decimal number like 1234.56"),
-        ("1.2.3", "`1.2.3` is not a plain decimal number like 1234.56"),
+        (
+            "1.2.3",
+            "`1.2.3` is not a plain decimal number like 1234.56 (hint: write amounts without thousands separators and with a decimal point: 1234567.89)",
+        ),
         ("9697565.695", "`9697565.695` has more than two decimals"),
     ] {
         let got = broken("amount", "financing.yaml", "no2: 9697565.69", &format!("no2: {bad}"));

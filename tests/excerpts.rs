@@ -9,7 +9,7 @@ fn excerpt_text(edition: &str, lang: Lang) -> String {
     let dir = scratch(edition);
     let mut opts = options(&fixture(), &dir, &[lang]);
     opts.edition = Some(edition.into());
-    let outputs = amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let outputs = amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e))).outputs;
     assert_eq!(outputs.len(), 1);
     assert_eq!(outputs[0].path, dir.join(format!("{edition}-{lang}.pdf")));
     pdf_text(&outputs[0].path)

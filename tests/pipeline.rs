@@ -206,7 +206,7 @@ fn the_pdf_structure_is_tagged() {
     let dir = scratch("structure");
     let mut opts = options(&fixture(), &dir, &[Lang::Fr]);
     opts.edition = None;
-    let outputs = amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let outputs = amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e))).outputs;
     let read = |name: &str| std::fs::read(dir.join(name)).unwrap();
     let (pdf, submitted) = (read("programme-fr.pdf"), read("submitted-fr.pdf"));
     assert_eq!(pdftext::page_count(&pdf), outputs[0].pages);

@@ -111,7 +111,7 @@ fn the_report_names_each_change_and_every_total_it_moved() {
     // Validation: Table 3 no longer matches Table 1.
     let appeared = find(
         changes,
-        "validation.amif.table3-total.The total of annual commitments (Table 3: 179,127,447.12) differs from the financial plan total (Table 1: 178,627,447.12).",
+        "validation.amif.table3-total.The total of annual commitments (Table 3: 179,127,447.12) differs from the financial plan total (Table 1: 178,627,447.12) by +500,000.00.",
     );
     assert_eq!(appeared.op, Op::Added);
 }

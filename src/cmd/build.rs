@@ -57,11 +57,21 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
         source_date_epoch: source_date_epoch()?,
     };
     let started = std::time::Instant::now();
-    let outputs = pipeline::build(&opts)?;
-    for output in &outputs {
+    let built = pipeline::build(&opts)?;
+    for output in &built.outputs {
         println!("wrote {} ({} pages)", output.path.display(), output.pages);
     }
-    eprintln!("built {} edition(s) in {:.1} s", outputs.len(), started.elapsed().as_secs_f64());
+    // Warnings, one line each: the build goes on, but nobody should miss them.
+    for w in &built.warnings {
+        eprintln!("{w}");
+    }
+    eprintln!(
+        "built {} edition(s) in {:.1} s; {} warning(s){}",
+        built.outputs.len(),
+        started.elapsed().as_secs_f64(),
+        built.warnings.len(),
+        if built.warnings.is_empty() { "" } else { " (amif-doc check shows them with their source lines)" }
+    );
     Ok(())
 }
 

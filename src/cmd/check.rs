@@ -14,10 +14,17 @@ use super::ContentArgs;
 pub struct CheckArgs {
     #[command(flatten)]
     pub paths: ContentArgs,
+    /// Also typeset every edition (with typst's own checks, PDF/UA included), writing nothing.
+    #[arg(long)]
+    pub typeset: bool,
+    /// The fonts folder, for `--typeset`.
+    #[arg(long, default_value = "fonts")]
+    pub fonts: std::path::PathBuf,
 }
 
 pub fn run(args: &CheckArgs) -> ExitCode {
-    match pipeline::check(&args.paths.content, &args.paths.templates) {
+    let typeset_with = args.typeset.then_some(args.fonts.as_path());
+    match pipeline::check(&args.paths.content, &args.paths.templates, typeset_with) {
         Ok(diagnostics) => {
             diag::emit(&diagnostics, &pipeline::root_of(&args.paths.content));
             let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();

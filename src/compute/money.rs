@@ -74,6 +74,14 @@ impl Serialize for Amount {
     }
 }
 
+/// The largest amount the SFC2014 form holds (15 digits: 999 999 999 999,99), in absolute
+/// value. The model refuses larger inputs, so no sum of the programme's few hundred inputs
+/// can come near `Decimal`'s limit: compute cannot overflow.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0x107A_3FFF, 0x5AF3, 0, false, 2);
+
+/// The largest number of persons a pledge or an indicator may count, in absolute value.
+pub const MAX_PERSONS: i64 = 10_000_000;
+
 /// Rounds to whole euros, half away from zero (0.5 → 1, -0.5 → -1), as SFC2014 does.
 pub fn round_half_away_to_euro(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
@@ -124,6 +132,11 @@ mod tests {
         assert_eq!(v[1].0.to_string(), "12345678901234567.89");
         assert_eq!(v[0].0.to_string(), "0.10");
         assert_eq!(v[2].0.to_string(), "-0.01");
+    }
+
+    #[test]
+    fn the_form_bound_is_fifteen_digits() {
+        assert_eq!(MAX_AMOUNT.to_string(), "999999999999.99");
     }
 
     #[test]

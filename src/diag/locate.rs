@@ -71,6 +71,11 @@ impl PathIndex {
         index
     }
 
+    /// The deepest path that starts on `line` (1-based), if any.
+    pub fn path_at(&self, line: usize) -> Option<&str> {
+        self.positions.iter().filter(|(_, (l, _))| *l == line).map(|(p, _)| p.as_str()).max_by_key(|p| p.len())
+    }
+
     /// Position of `path`, or of its longest known prefix.
     pub fn find(&self, path: &str) -> Option<(usize, usize)> {
         let mut p = path;

@@ -11,6 +11,14 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
+/// "did you mean `x`?" when a candidate is close, otherwise the whole list: `{what}: a, b, c`.
+pub fn hint(word: &str, candidates: &[&str], what: &str) -> String {
+    match did_you_mean(word, candidates) {
+        Some(close) => format!("did you mean `{close}`? ({what}: {})", candidates.join(", ")),
+        None => format!("{what}: {}", candidates.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -80,6 +80,16 @@ impl Catalogue {
         missing
     }
 
+    /// Whether the catalogue has `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.labels.contains_key(key)
+    }
+
+    /// The rest of the keys that start with `prefix` (`country.` → `belgium`, ...).
+    pub fn ids_under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.labels.keys().filter_map(move |k| k.strip_prefix(prefix))
+    }
+
     /// Keys whose wording in `lang` is marked unverified.
     pub fn unverified(&self, lang: Lang) -> Vec<&str> {
         self.labels.iter().filter(|(_, l)| l.unverified.contains(&lang)).map(|(k, _)| k.as_str()).collect()

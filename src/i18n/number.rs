@@ -23,6 +23,12 @@ pub fn decimal2(value: Decimal, lang: Lang) -> String {
     format!("{sign}{}{decimal_mark}{frac}", group_thousands(int, lang))
 }
 
+/// A difference: as [`decimal2`], with its sign always written (`+1 000,00`, `-5,00`, `0,00`).
+pub fn signed(value: Decimal, lang: Lang) -> String {
+    let text = decimal2(value, lang);
+    if value.round_dp(2).is_sign_positive() && !value.round_dp(2).is_zero() { format!("+{text}") } else { text }
+}
+
 /// Formats a count of persons: `1 100`, `-1 711` / `1,100`, `-1,711`.
 pub fn integer(value: i64, lang: Lang) -> String {
     let sign = if value < 0 { "-" } else { "" };
@@ -67,6 +73,13 @@ mod tests {
         assert_eq!(fr("179127447.12"), "179 127 447,12");
         assert_eq!(fr("999.995"), "1 000,00");
         assert_eq!(fr("-0.001"), "0,00");
+    }
+
+    #[test]
+    fn differences_carry_their_sign() {
+        assert_eq!(signed("1000".parse().unwrap(), Lang::En), "+1,000.00");
+        assert_eq!(signed("-5".parse().unwrap(), Lang::En), "-5.00");
+        assert_eq!(signed("0".parse().unwrap(), Lang::En), "0.00");
     }
 
     #[test]

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::diag::locate::PathIndex;
+mod syntax;
+
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::i18n::translate::Translations;
 use crate::i18n::{Lang, po};
@@ -38,7 +40,12 @@ impl SourceFiles {
     /// diagnostics print (`objectives.so1.national_objectives[1].title`).
     pub fn locate(&self, file: FileId, path: &str) -> Location {
         let f = &self.files[file];
-        let (line, column) = f.index.find(path).unwrap_or((1, 1));
+        // Never a comment: a path the index does not know points at the file's first key.
+        let first_key = || {
+            let n = f.text.lines().position(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+            (n.map_or(1, |n| n + 1), 1)
+        };
+        let (line, column) = f.index.find(path).unwrap_or_else(first_key);
         let path = format!("{}{path}", yaml_root(&f.rel)).trim_end_matches('.').to_string();
         Location { file: f.display.clone(), line, column, path }
     }
@@ -193,6 +200,16 @@ impl Loader {
         match parse::<T>(text) {
             Ok(value) => Some((id, value)),
             Err((path, message, line, column, hint)) => {
+                // A syntax error is shown where its likely cause starts, in an editor's words.
+                let cause = syntax::is_syntax_error(&message).then(|| syntax::likely_cause(text)).flatten();
+                let index = &self.files.files[id].index;
+                let (path, message, line, column, hint) = match cause {
+                    Some(c) => {
+                        let path = index.path_at(c.line).map_or(String::new(), str::to_string);
+                        (path, c.message, c.line, c.column, Some(c.hint))
+                    }
+                    None => (path, message, line, column, hint),
+                };
                 let path = format!("{}{path}", yaml_root(rel)).trim_end_matches('.').to_string();
                 let mut d =
                     Diagnostic::error("yaml-schema", message).at(Location { file: display, line, column, path });
@@ -332,6 +349,11 @@ fn explain(message: &str) -> (String, Option<String>) {
             let hint = "a block is a Markdown string, or a map with the keys `scope` and `text`; translations go in content/translations/<lang>.po";
             return (explanation.to_string(), Some(hint.to_string()));
         }
+    }
+    let quoted = message.split('`').nth(1).unwrap_or("");
+    if message.contains("is not a plain decimal number") && quoted.trim().contains([',', ' ', '.']) {
+        let hint = "write amounts without thousands separators and with a decimal point: 1234567.89";
+        return (message.to_string(), Some(hint.to_string()));
     }
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));

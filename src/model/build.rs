@@ -21,7 +21,7 @@ pub fn build(raw: RawContent, files: &SourceFiles) -> Result<Programme, Diagnost
     let baseline = b.required_narrative(raw.baseline.1.baseline, "baseline");
     let objectives = b.objectives(raw.objectives, &meta);
     b.file = raw.special_cases.0;
-    let special_cases = b.special_cases(raw.special_cases.1);
+    let special_cases = b.special_cases(raw.special_cases.1, &meta);
     b.file = raw.indicators.0;
     let indicators = b.indicators(raw.indicators.1);
     b.file = raw.framework.0;
@@ -144,6 +144,21 @@ impl Builder<'_> {
             let msg = format!("first_year {} is after last_year {}", raw.first_year, raw.last_year);
             self.error("year-range", "first_year", msg, None);
         }
+        // A programming period of the EU budget: seven years, with room for a longer one.
+        for (key, year) in [("first_year", raw.first_year), ("last_year", raw.last_year)] {
+            if !(2000..=2100).contains(&year) {
+                self.error("year-range", key, format!("year {year} is outside 2000-2100"), None);
+            }
+        }
+        if raw.last_year - raw.first_year > 12 {
+            let msg = format!(
+                "a programme of {} years ({}-{})",
+                raw.last_year - raw.first_year + 1,
+                raw.first_year,
+                raw.last_year
+            );
+            self.error("year-range", "last_year", msg, Some("a programming period lasts at most 13 years".into()));
+        }
         let documents = raw
             .documents
             .into_iter()
@@ -177,6 +192,7 @@ impl Builder<'_> {
     fn objectives(&mut self, raw: Vec<(FileId, RawObjective)>, meta: &Meta) -> Vec<Objective> {
         let mut seen = BTreeSet::new();
         let mut action_ids = BTreeSet::new();
+        let mut action_numbers = BTreeSet::new();
         let mut out = Vec::new();
         for (file, o) in raw {
             self.file = file;
@@ -214,6 +230,15 @@ impl Builder<'_> {
                 let mut actions = Vec::new();
                 for (j, a) in no.actions.into_iter().enumerate() {
                     let at = format!("{at}.actions[{j}]");
+                    if !action_numbers.insert(a.number) {
+                        let msg = format!("action number {} is used twice in the programme", a.number);
+                        self.error(
+                            "id-duplicate",
+                            &format!("{at}.number"),
+                            msg,
+                            Some("actions are numbered once across the programme".into()),
+                        );
+                    }
                     if !action_ids.insert(a.id.clone()) {
                         self.error(
                             "id-duplicate",
@@ -264,7 +289,12 @@ impl Builder<'_> {
     /// An id that the SFC form does not have under this specific objective.
     fn not_in_form(&mut self, at: &str, id: &str, what: &str, so: &str, expected: &[&str]) {
         let msg = format!("`{id}` is not {what} of {so}");
-        self.error("id-unknown", &format!("{at}.id"), msg, Some(format!("expected one of: {}", expected.join(", "))));
+        let hint = if expected.is_empty() {
+            format!("{so} has no such lines in the SFC2014 form")
+        } else {
+            crate::diag::suggest::hint(id, expected, "expected one of")
+        };
+        self.error("id-unknown", &format!("{at}.id"), msg, Some(hint));
     }
 
     fn timetable(&mut self, t: RawTimetable, at: &str, meta: &Meta) -> Timetable {

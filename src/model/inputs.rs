@@ -3,25 +3,66 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rust_decimal::Decimal;
+
 use super::build::Builder;
 use super::raw::*;
 use super::*;
+use crate::compute::money::{Amount, MAX_AMOUNT, MAX_PERSONS};
 
 impl Builder<'_> {
-    pub(super) fn special_cases(&mut self, raw: RawSpecialCases) -> SpecialCases {
+    /// An amount within the form's bounds; `signed` where the form takes negative values
+    /// (withdrawn pledges). A refused amount counts as 0, so later checks still run.
+    pub(super) fn amount(&mut self, amount: Amount, path: &str, signed: bool) -> Decimal {
+        let value = amount.0;
+        if value.abs() > MAX_AMOUNT {
+            let msg = format!("{value} is beyond the form's largest amount (999 999 999 999,99)");
+            self.error(
+                "amount-range",
+                path,
+                msg,
+                Some("amounts are in euros, with at most 12 digits before the point".into()),
+            );
+            return Decimal::ZERO;
+        }
+        if value.is_sign_negative() && !value.is_zero() && !signed {
+            let msg = format!("{value} is negative; the form takes no negative amount here");
+            self.error("amount-negative", path, msg, None);
+            return Decimal::ZERO;
+        }
+        value
+    }
+
+    /// Ids of a list must be unique: the first would silently win.
+    fn unique<'a>(&mut self, ids: impl Iterator<Item = &'a str>, list: &str, what: &str) {
+        let mut seen = BTreeSet::new();
+        for (i, id) in ids.enumerate() {
+            if !seen.insert(id) {
+                let msg = format!("{what} `{id}` appears twice");
+                self.error("id-duplicate", &format!("{list}[{i}].id"), msg, None);
+            }
+        }
+    }
+
+    pub(super) fn special_cases(&mut self, raw: RawSpecialCases, meta: &Meta) -> SpecialCases {
+        self.unique(raw.pledging_periods.iter().map(|p| p.id.as_str()), "pledging_periods", "pledging period");
+        self.unique(raw.lump_sums.iter().map(|l| l.id.as_str()), "lump_sums", "lump sum");
+        self.unique(raw.resettlement.categories.iter().map(|c| c.id.as_str()), "resettlement.categories", "category");
+        self.unique(raw.transfers.iter().map(|t| t.id.as_str()), "transfers", "transfer");
         let periods: Vec<Period> = raw
             .pledging_periods
             .into_iter()
             .map(|p| Period { id: p.id, first_year: p.first_year, last_year: p.last_year })
             .collect();
+        self.periods_in_order(&periods, meta);
         let lump_sums: Vec<LumpSum> = raw
             .lump_sums
             .into_iter()
             .enumerate()
             .map(|(i, l)| LumpSum {
                 legal_basis: self.text(l.legal_basis, &format!("lump_sums[{i}].legal_basis")),
+                amount: self.amount(l.amount, &format!("lump_sums[{i}].amount"), false),
                 id: l.id,
-                amount: l.amount.0,
             })
             .collect();
         let lump_ids: Vec<String> = lump_sums.iter().map(|l| l.id.clone()).collect();
@@ -68,15 +109,43 @@ impl Builder<'_> {
         SpecialCases { periods, lump_sums, pledging, categories, transfers, admission_turkey }
     }
 
+    /// Pledging periods lie within the programme's years, in order, without overlapping: a
+    /// period outside them would silently drop its pledges from Table 2.
+    fn periods_in_order(&mut self, periods: &[Period], meta: &Meta) {
+        for (i, p) in periods.iter().enumerate() {
+            let at = format!("pledging_periods[{i}]");
+            if p.first_year > p.last_year {
+                let msg = format!("period `{}` starts in {} after it ends in {}", p.id, p.first_year, p.last_year);
+                self.error("period-order", &format!("{at}.first_year"), msg, None);
+            }
+            for (key, year) in [("first_year", p.first_year), ("last_year", p.last_year)] {
+                self.year(year, &format!("{at}.{key}"), meta.first_year, meta.last_year);
+            }
+            if let Some(before) = i.checked_sub(1).map(|j| &periods[j]).filter(|b| p.first_year <= b.last_year) {
+                let msg = format!(
+                    "period `{}` starts in {}, before period `{}` ends ({})",
+                    p.id, p.first_year, before.id, before.last_year
+                );
+                let hint = "pledging periods follow each other without overlapping";
+                self.error("period-order", &format!("{at}.first_year"), msg, Some(hint.into()));
+            }
+        }
+    }
+
     fn persons(&mut self, raw: RawPersons, periods: &[Period], at: &str) -> Persons {
-        for key in raw.keys() {
+        for (key, n) in &raw {
             if !periods.iter().any(|p| &p.id == key) {
                 let ids: Vec<&str> = periods.iter().map(|p| p.id.as_str()).collect();
                 let msg = format!("unknown pledging period `{key}`");
-                self.error("id-unknown", &format!("{at}.{key}"), msg, Some(format!("periods are: {}", ids.join(", "))));
+                let hint = crate::diag::suggest::hint(key, &ids, "periods");
+                self.error("id-unknown", &format!("{at}.{key}"), msg, Some(hint));
+            }
+            if n.abs() > MAX_PERSONS {
+                let msg = format!("{n} persons is beyond the form's bound ({MAX_PERSONS})");
+                self.error("persons-range", &format!("{at}.{key}"), msg, None);
             }
         }
-        periods.iter().map(|p| raw.get(&p.id).copied()).collect()
+        periods.iter().map(|p| raw.get(&p.id).copied().filter(|n| n.abs() <= MAX_PERSONS)).collect()
     }
 
     pub(super) fn indicators(&mut self, raw: RawIndicators) -> Vec<IndicatorGroup> {
@@ -117,8 +186,8 @@ impl Builder<'_> {
                     source: self.required_text(it.source, &format!("{at}.source")),
                     id: it.id,
                     unit,
-                    baseline: it.baseline.0,
-                    target: it.target.0,
+                    baseline: self.amount(it.baseline, &format!("{at}.baseline"), false),
+                    target: self.amount(it.target, &format!("{at}.target"), false),
                 });
             }
             groups.push(IndicatorGroup { objective: so, indicators });
@@ -136,14 +205,15 @@ impl Builder<'_> {
                 if sfc.national_number(&line).is_none() && sfc.specific_number(&line).is_none() {
                     let known: Vec<&str> = sfc.national.iter().chain(sfc.specific).copied().collect();
                     let msg = format!("`{line}` is not a line of {so} in Table 1");
-                    self.error(
-                        "id-unknown",
-                        &format!("table1.{so}.{line}"),
-                        msg,
-                        Some(format!("lines of {so}: {}", known.join(", "))),
-                    );
+                    let hint = if known.is_empty() {
+                        format!("{so} has no lines in the SFC2014 form")
+                    } else {
+                        crate::diag::suggest::hint(&line, &known, &format!("lines of {so}"))
+                    };
+                    self.error("id-unknown", &format!("table1.{so}.{line}"), msg, Some(hint));
                 }
-                table1.insert((so.to_string(), line), amount.0);
+                let value = self.amount(amount, &format!("table1.{so}.{line}"), false);
+                table1.insert((so.to_string(), line), value);
             }
         }
         let mut table3 = BTreeMap::new();
@@ -157,15 +227,18 @@ impl Builder<'_> {
                     Some(format!("lines are: {}", sfc::TABLE3_LINES.join(", "))),
                 );
             }
-            for year in years.keys() {
-                self.year(*year, &format!("table3.{line}.{year}"), meta.first_year, meta.last_year);
+            let mut cells = BTreeMap::new();
+            for (year, amount) in years {
+                let at = format!("table3.{line}.{year}");
+                self.year(year, &at, meta.first_year, meta.last_year);
+                cells.insert(year, self.amount(amount, &at, false));
             }
-            table3.insert(line, years.into_iter().map(|(y, a)| (y, a.0)).collect());
+            table3.insert(line, cells);
         }
         Financing {
-            basic_amount: raw.basic_amount.0,
+            basic_amount: self.amount(raw.basic_amount, "basic_amount", false),
             table1,
-            technical_assistance: raw.table1.technical_assistance.0,
+            technical_assistance: self.amount(raw.table1.technical_assistance, "table1.technical_assistance", false),
             table3,
             justification: raw.justification.map(|n| self.narrative(n, "justification")).unwrap_or_default(),
         }

@@ -63,7 +63,7 @@ pub fn options(content: &Path, out: &Path, langs: &[Lang]) -> Options {
 
 /// Builds the given content into `out`.
 pub fn build(content: &Path, out: &Path, langs: &[Lang]) -> Result<Vec<Output>, Error> {
-    pipeline::build(&options(content, out, langs))
+    pipeline::build(&options(content, out, langs)).map(|b| b.outputs)
 }
 
 /// The text of a PDF, read in Rust ([`pdftext`]): pages in order, soft-hyphen line breaks

@@ -1,0 +1,326 @@
+//! What `check` accepts, `build` builds; no number panics or wraps; every rule of the content
+//! is checked, with the exact message and `file:line:col`; YAML syntax errors point at their
+//! cause. One test per case, each on a copy of the frozen programme.
+
+mod common;
+
+use std::path::Path;
+
+use amif_doc::i18n::Catalogue;
+use amif_doc::pipeline::{self, Error};
+use common::*;
+
+/// Every diagnostic `check` reports (errors and warnings), one line each.
+fn check(content: &Path) -> Vec<String> {
+    pipeline::check(content, &repo().join("templates"), None)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .iter()
+        .map(|d| d.to_string())
+        .collect()
+}
+
+/// A copy of the frozen programme with `from` replaced by `to` in `file`, and its errors.
+fn errors_after(name: &str, file: &str, from: &str, to: &str) -> Vec<String> {
+    let dir = scratch(name);
+    let content = copy_content(&dir);
+    edit(&content.join(file), from, to);
+    check(&content).into_iter().filter(|d| d.starts_with("error")).collect()
+}
+
+#[test]
+fn a_28_digit_amount_is_refused_where_it_is_typed() {
+    assert_eq!(
+        errors_after("huge", "financing.yaml", "no1: 22813801.27", "no1: 79228162514264337593543950335"),
+        [
+            "error[amount-range]: content/financing.yaml:12:5: financing.table1.so1.no1: 79228162514264337593543950335 is beyond the form's largest amount (999 999 999 999,99) (hint: amounts are in euros, with at most 12 digits before the point)"
+        ]
+    );
+}
+
+#[test]
+fn an_absurd_pledge_is_refused_not_wrapped() {
+    assert_eq!(
+        errors_after("pledge", "special_cases.yaml", "      2016-2017: 538", "      2016-2017: 9223372036854775000"),
+        [
+            "error[persons-range]: content/special_cases.yaml:82:7: special_cases.transfers[1].persons.2016-2017: 9223372036854775000 persons is beyond the form's bound (10000000)"
+        ]
+    );
+}
+
+#[test]
+fn negative_table_1_amounts_are_refused() {
+    assert_eq!(
+        errors_after("negative", "financing.yaml", "no2: 9697565.69", "no2: -9697565.69"),
+        [
+            "error[amount-negative]: content/financing.yaml:13:5: financing.table1.so1.no2: -9697565.69 is negative; the form takes no negative amount here"
+        ]
+    );
+}
+
+#[test]
+fn impossible_dates_and_far_years_are_refused() {
+    assert_eq!(
+        errors_after("date", "programme.yaml", "date: 2019-06-28", "date: 2019-02-31"),
+        [
+            "error[date-invalid]: content/programme.yaml:12:1: programme.date: date `2019-02-31` is not a date like `2019-06-28`"
+        ]
+    );
+    let far = errors_after("far", "programme.yaml", "first_year: 2014", "first_year: 1014");
+    assert_eq!(
+        far[0],
+        "error[year-range]: content/programme.yaml:8:1: programme.first_year: year 1014 is outside 2000-2100"
+    );
+}
+
+#[test]
+fn pledging_periods_are_in_order_and_inside_the_programme() {
+    let reversed = errors_after(
+        "period",
+        "special_cases.yaml",
+        "    first_year: 2016\n    last_year: 2017",
+        "    first_year: 2017\n    last_year: 2016",
+    );
+    assert_eq!(
+        reversed[0],
+        "error[period-order]: content/special_cases.yaml:12:5: special_cases.pledging_periods[1].first_year: period `2016-2017` starts in 2017 after it ends in 2016"
+    );
+    let outside = errors_after("outside", "special_cases.yaml", "    last_year: 2020", "    last_year: 2024");
+    assert_eq!(
+        outside,
+        [
+            "error[year-range]: content/special_cases.yaml:16:5: special_cases.pledging_periods[2].last_year: year 2024 is outside 2014-2020"
+        ]
+    );
+}
+
+#[test]
+fn ids_are_unique_periods_lump_sums_and_action_numbers() {
+    // The pledges of the renamed period then name an unknown one: reported too, each at its line.
+    let periods = errors_after("dup-period", "special_cases.yaml", "  - id: 2016-2017", "  - id: 2014-2015");
+    assert_eq!(
+        periods[0],
+        "error[id-duplicate]: content/special_cases.yaml:11:5: special_cases.pledging_periods[1].id: pledging period `2014-2015` appears twice"
+    );
+    assert_eq!(periods.len(), 7, "{periods:#?}");
+    assert_eq!(
+        errors_after("dup-lump", "special_cases.yaml", "  - id: resettlement\n", "  - id: transfer\n"),
+        [
+            "error[id-duplicate]: content/special_cases.yaml:26:5: special_cases.lump_sums[2].id: lump sum `transfer` appears twice",
+        ]
+    );
+    assert_eq!(
+        errors_after("dup-number", "objectives/so1.yaml", "        number: 10", "        number: 9"),
+        [
+            "error[id-duplicate]: content/objectives/so1.yaml:171:9: objectives.so1.national_objectives[2].actions[1].number: action number 9 is used twice in the programme (hint: actions are numbered once across the programme)",
+        ]
+    );
+}
+
+#[test]
+fn ids_a_table_prints_are_known_with_a_did_you_mean() {
+    assert_eq!(
+        errors_after("country", "special_cases.yaml", "    from: greece\n", "    from: grece\n"),
+        [
+            "error[id-unknown]: content/special_cases.yaml:79:5: special_cases.transfers[1].from: unknown country `grece` (hint: did you mean `greece`? (templates/labels.yaml knows: belgium, greece, italy))",
+        ]
+    );
+    let category =
+        errors_after("category", "special_cases.yaml", "    - id: rpp-north-africa", "    - id: rpp-north-afrika");
+    assert!(category[0].starts_with("error[id-unknown]: content/special_cases.yaml:51:7: special_cases.resettlement.categories[0].id: unknown resettlement category `rpp-north-afrika` (hint: did you mean `rpp-north-africa`?"), "{category:?}");
+    let indicator = errors_after("indicator", "indicators.yaml", "  - id: c2.1\n", "  - id: c2.9\n");
+    assert!(indicator[0].starts_with("error[id-unknown]: content/indicators.yaml:11:5: indicators.so1[1].id: unknown common indicator `c2.9` (hint: did you mean `c2.1`?"), "{indicator:?}");
+    assert!(indicator[0].ends_with("; a programme-specific indicator gives its own `name:`)"), "{indicator:?}");
+}
+
+#[test]
+fn an_objective_without_lines_says_so() {
+    assert_eq!(
+        errors_after(
+            "so4",
+            "financing.yaml",
+            "  technical_assistance:",
+            "  so4:\n    no1: 5.00\n  technical_assistance:"
+        ),
+        [
+            "error[id-unknown]: content/financing.yaml:24:5: financing.table1.so4.no1: `no1` is not a line of so4 in Table 1 (hint: so4 has no lines in the SFC2014 form)",
+        ]
+    );
+}
+
+#[test]
+fn yaml_syntax_errors_point_at_their_cause_with_a_hint() {
+    let quote = errors_after(
+        "quote",
+        "objectives/so2.yaml",
+        "          name: promote integration by offering individualized trajectories",
+        "          name: \"promote integration by offering individualized trajectories",
+    );
+    assert_eq!(
+        quote,
+        [
+            "error[yaml-schema]: content/objectives/so2.yaml:55:17: objectives.so2.national_objectives[0].actions[0].timetable.name: this quoted text is not closed (hint: end it with \" on the same line, or write a long text as a block: `key: |` and the text on the next lines, indented)"
+        ]
+    );
+    let colon = errors_after(
+        "colon",
+        "objectives/so2.yaml",
+        "          name: promote integration by offering individualized trajectories",
+        "          name: promote integration: individualized trajectories",
+    );
+    assert_eq!(
+        colon,
+        [
+            "error[yaml-schema]: content/objectives/so2.yaml:55:36: objectives.so2.national_objectives[0].actions[0].timetable.name: `: ` inside a text that is not quoted (hint: quote the text (\"...\"), or write it as a block: `key: |` and the text on the next lines, indented)"
+        ]
+    );
+    let thousands = errors_after("thousands", "financing.yaml", "no1: 22813801.27", "no1: 22,813,801.27");
+    assert_eq!(
+        thousands,
+        [
+            "error[yaml-schema]: content/financing.yaml:12:10: financing.table1.so1.no1: `22,813,801.27` is not a plain decimal number like 1234.56 (hint: write amounts without thousands separators and with a decimal point: 1234567.89)"
+        ]
+    );
+}
+
+#[test]
+fn table_3_against_table_1_says_by_how_much_and_where() {
+    let got = errors_after("table3", "financing.yaml", "    2019: 5325698.99", "    2019: 5325697.99");
+    assert_eq!(
+        got,
+        [
+            "error[amif.table3-total]: content/financing.yaml:26:1: financing.table3: The total of annual commitments (Table 3: 179,127,446.12) differs from the financial plan total (Table 1: 179,127,447.12) by -1.00. (hint: add 1.00 in Table 3 (financing.table3); per year, Table 3 commits 2014: 12,774,422.12 (special cases 2,000,000.00), 2015: 14,637,620.00 (special cases 2,000,000.00), 2016: 40,477,112.00 (special cases 23,278,000.00), 2017: 60,669,847.00 (special cases 23,278,000.00), 2018: 20,074,082.00 (special cases 1,812,666.00), 2019: 13,749,190.00 (special cases 1,812,666.00), 2020: 16,745,173.00 (special cases 1,812,668.00))"
+        ]
+    );
+}
+
+#[test]
+fn a_repeated_main_action_points_at_its_key() {
+    let got =
+        errors_after("main-action", "objectives/so1.yaml", "          main_action: 2\n", "          main_action: 1\n");
+    assert_eq!(
+        got,
+        [
+            "error[amif.main-action-twice]: content/objectives/so1.yaml:61:11: objectives.so1.national_objectives[0].actions[1].timetable.main_action: Main action number 1 is used twice in SO1.NO1."
+        ]
+    );
+}
+
+#[test]
+fn check_shows_warnings_with_errors_and_build_prints_its_warnings() {
+    let dir = scratch("warnings");
+    let content = copy_content(&dir);
+    edit(&content.join("financing.yaml"), "    2019: 5325698.99", "    2019: 5325697.99");
+    let all = check(&content);
+    assert!(all.iter().any(|d| d.starts_with("error[amif.table3-total]")), "{all:?}");
+    assert!(all.iter().any(|d| d.starts_with("warning[2.15]")), "warnings stay visible beside errors: {all:?}");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc"))
+        .args(["build", "--edition", "programme", "--lang", "en", "--content"])
+        .arg(fixture())
+        .arg("--out")
+        .arg(dir.join("out"))
+        .arg("--templates")
+        .arg(repo().join("templates"))
+        .arg("--fonts")
+        .arg(repo().join("fonts"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("warning[2.15]: content/programme.yaml:7:1: programme.version:"), "{stderr}");
+    assert!(stderr.contains("warning[2.22.1]: content/financing.yaml:6:1: financing.basic_amount:"), "{stderr}");
+    assert!(stderr.contains("; 2 warning(s) (amif-doc check shows them with their source lines)"), "{stderr}");
+}
+
+/// The promise in one property: random edits of the programme (lines deleted or doubled,
+/// bytes flipped, numbers made extreme, dates and ids changed) never make `check` panic, and
+/// whatever `check` accepts, every edition of it also typesets.
+mod mutations {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    static TRIED: AtomicUsize = AtomicUsize::new(0);
+    static ACCEPTED: AtomicUsize = AtomicUsize::new(0);
+
+    const FILES: [&str; 7] = [
+        "financing.yaml",
+        "special_cases.yaml",
+        "programme.yaml",
+        "indicators.yaml",
+        "objectives/so1.yaml",
+        "editions.yaml",
+        "objectives/so2.yaml",
+    ];
+    const EXTREMES: [&str; 10] = [
+        "79228162514264337593543950335",
+        "-999999999999.99",
+        "999999999999.99",
+        "0",
+        "-1",
+        "9223372036854775807",
+        "2019-02-31",
+        "1014",
+        "so4",
+        "\"#$*_@<[\\\\//\"",
+    ];
+
+    /// 40 cases in `cargo test`; `AMIF_MUTATIONS=500 cargo test --test robustness` for more.
+    fn cases() -> u32 {
+        std::env::var("AMIF_MUTATIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(40)
+    }
+
+    fn mutate(text: &str, kind: u8, at: usize, pick: usize) -> String {
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        if lines.is_empty() {
+            return text.to_string();
+        }
+        let i = at % lines.len();
+        match kind % 4 {
+            0 => {
+                lines.remove(i);
+            }
+            1 => {
+                let line = lines[i].clone();
+                lines.insert(i, line);
+            }
+            2 => {
+                // A value replaced by an extreme one.
+                if let Some((key, _)) = lines[i].split_once(": ") {
+                    lines[i] = format!("{key}: {}", EXTREMES[pick % EXTREMES.len()]);
+                }
+            }
+            _ => {
+                let mut bytes = lines[i].clone().into_bytes();
+                if !bytes.is_empty() {
+                    let b = pick % bytes.len();
+                    bytes[b] ^= 1 << (pick % 7);
+                }
+                lines[i] = String::from_utf8_lossy(&bytes).into_owned();
+            }
+        }
+        lines.join("\n") + "\n"
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+        #[test]
+        fn check_never_panics_and_what_it_accepts_builds(file in 0usize..FILES.len(), kind in 0u8..4, at in 0usize..400, pick in 0usize..1000) {
+            let dir = scratch("mutation");
+            let content = copy_content(&dir);
+            let path = content.join(FILES[file]);
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, mutate(&text, kind, at, pick)).unwrap();
+            let tried = TRIED.fetch_add(1, Ordering::SeqCst) + 1;
+            let diagnostics = pipeline::check(&content, &repo().join("templates"), None).map_err(|e| e.to_string());
+            let accepted = matches!(&diagnostics, Ok(d) if !d.iter().any(|d| d.severity == amif_doc::diag::Severity::Error));
+            if accepted {
+                ACCEPTED.fetch_add(1, Ordering::SeqCst);
+                let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+                let checked = pipeline::load_and_check(&content, &catalogue).unwrap_or_else(|e| panic!("check accepted, load refused: {e}"));
+                let typeset = pipeline::typeset_all(&checked, &repo().join("templates"), &repo().join("fonts"));
+                prop_assert!(typeset.is_ok(), "check accepted {} but typst refused: {:?}", FILES[file], typeset.err().map(|e: Error| e.to_string()));
+            }
+            eprintln!("mutations: {tried} tried, {} accepted by check and built", ACCEPTED.load(Ordering::SeqCst));
+        }
+    }
+}
