@@ -88,7 +88,7 @@ fn the_report_names_each_change_and_every_total_it_moved() {
         money("financing.table1.so1.no1"),
         ("22,813,801.27".into(), "22,713,801.27".into(), "-100,000.00".into())
     );
-    assert_eq!(money("financing.table1.so1.no2"), ("9,697,565.69".into(), "9,797,565.69".into(), "100,000.00".into()));
+    assert_eq!(money("financing.table1.so1.no2"), ("9,697,565.69".into(), "9,797,565.69".into(), "+100,000.00".into()));
     // The withdrawn pledge: 100 persons × 6 000 over 2018-2020.
     assert_eq!(
         money("total.table2.relocation-1601"),
@@ -101,7 +101,7 @@ fn the_report_names_each_change_and_every_total_it_moved() {
     // SO2.NO3 + 100 000 and the pledge −600 000.
     assert_eq!(
         money("total.table1.so2.national"),
-        ("38,292,375.62".into(), "38,392,375.62".into(), "100,000.00".into())
+        ("38,292,375.62".into(), "38,392,375.62".into(), "+100,000.00".into())
     );
     assert_eq!(money("total.table1.total"), ("179,127,447.12".into(), "178,627,447.12".into(), "-500,000.00".into()));
     // Moving money inside SO1 leaves its totals alone.
@@ -109,11 +109,14 @@ fn the_report_names_each_change_and_every_total_it_moved() {
     // Only the SO2 change needs a new Commission decision.
     assert_eq!(r.report.decision_needed, ["so2"]);
     // Validation: Table 3 no longer matches Table 1.
-    let appeared = find(
-        changes,
-        "validation.amif.table3-total.The total of annual commitments (Table 3: 179,127,447.12) differs from the financial plan total (Table 1: 178,627,447.12) by +500,000.00.",
-    );
+    let appeared = find(changes, "validation.amif.table3-total.financing.table3");
     assert_eq!(appeared.op, Op::Added);
+    assert_eq!(
+        appeared.new.as_deref(),
+        Some(
+            "The total of annual commitments (Table 3: 179,127,447.12) differs from the financial plan total (Table 1: 178,627,447.12) by +500,000.00."
+        )
+    );
 }
 
 fn amif(dir: &Path, args: &[&str]) -> (i32, String) {
@@ -178,8 +181,11 @@ fn the_redline_shows_old_and_new_values() {
         text.contains("OS1.ON1 Accueil/Asile 22 713 801,27 22 813 801,27"),
         "Table 1 shows the new then the old value"
     );
-    assert!(text.contains("SO1.NO1 22 813 801,27 22 713 801,27 -100 000,00"), "the change summary lists the move");
-    assert!(text.contains("Nouvelle décision de la Commission nécessaire: le total de SO2 a changé (règle 2.15)."));
+    // The summary speaks French: the form's codes and labels, signed differences.
+    assert!(text.contains("OS1.ON1 22 813 801,27 22 713 801,27 -100 000,00"), "the change summary lists the move");
+    assert!(text.contains("OS1.ON2 9 697 565,69 9 797 565,69 +100 000,00"), "a rise has its sign");
+    assert!(text.contains("TOTAL ON OS2 Intégration/migration légale"), "French total labels");
+    assert!(text.contains("Nouvelle décision de la Commission nécessaire: le total de OS2 a changé (règle 2.15)."));
 }
 
 /// `amif-doc fmt` is idempotent and leaves every built PDF byte-identical.
@@ -255,4 +261,86 @@ fn git_diff_uses_the_semantic_driver() {
         "{text}"
     );
     assert!(!text.contains("objectives.so2.no2.a13"), "only this file's change: {text}");
+}
+
+/// The driver never makes git stop: an added file, a deleted file, a file with a YAML error and
+/// a file outside any programme each give useful output, and no "external diff died".
+#[test]
+fn the_git_driver_never_breaks_git_diff() {
+    let dir = repository();
+    std::fs::write(
+        dir.join(".gitattributes"),
+        "content/**/*.yaml diff=amif\ncontent/**/*.po diff=amif\n*.yaml diff=amif\n",
+    )
+    .unwrap();
+    let driver =
+        format!("{} diff-driver --templates {}", env!("CARGO_BIN_EXE_amif-doc"), repo().join("templates").display());
+    git(&dir, &["config", "diff.amif.command", &driver]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "-q", "-m", "attributes"]);
+    let c = dir.join("content");
+    let staged = |change: &dyn Fn()| -> String {
+        change();
+        git(&dir, &["add", "-A"]);
+        let out = Command::new("git").arg("-C").arg(&dir).args(["diff", "--cached"]).output().unwrap();
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success() && !stderr.contains("external diff died"), "git stopped: {stderr}");
+        git(&dir, &["reset", "-q", "--hard"]);
+        stdout.into_owned()
+    };
+    // Added: a specific objective the programme did not have, compared semantically.
+    let added = staged(&|| {
+        std::fs::write(c.join("objectives/so4.yaml"), "id: so4\nobjective: |\n  Operating support.\n").unwrap()
+    });
+    assert!(added.contains("amif-doc diff content/objectives/so4.yaml (new file): "), "{added}");
+    assert!(added.contains("+ SO4 – objective  [objectives.so4.objective]"), "{added}");
+    // Deleted: a specific objective, compared semantically.
+    let deleted = staged(&|| std::fs::remove_file(c.join("objectives/so3.yaml")).unwrap());
+    assert!(deleted.contains("- Action 17 – title  [objectives.so3.no1.a17.title]"), "{deleted}");
+    // A file the programme cannot do without: one line why, then git's text diff.
+    let required = staged(&|| std::fs::remove_file(c.join("summary.yaml")).unwrap());
+    assert!(required.contains("amif-doc: no semantic diff for content/summary.yaml ("), "{required}");
+    assert!(required.contains("-summary: |"), "{required}");
+    // A YAML error.
+    let broken =
+        staged(&|| edit(&c.join("framework.yaml"), "monitoring_committee: |", "monitoring_committee: \"unclosed"));
+    assert!(broken.contains("amif-doc: no semantic diff for content/framework.yaml (the content has 1 problem(s), first: error[yaml-schema]"), "{broken}");
+    assert!(broken.contains("+monitoring_committee: \"unclosed"), "{broken}");
+    // A file outside any programme.
+    let outside = staged(&|| std::fs::write(dir.join("notes.yaml"), "a: 1\n").unwrap());
+    assert!(outside.contains("amif-doc: no semantic diff for notes.yaml ("), "{outside}");
+    assert!(outside.contains("+a: 1"), "{outside}");
+}
+
+/// `diff --pdf --edition`: the redline of one excerpt; `--format markdown` for merge requests.
+#[test]
+fn a_redline_of_one_excerpt_and_a_markdown_report() {
+    let dir = repository();
+    let pdf = dir.join("redline-flemish.pdf");
+    let (code, said) = amif(
+        &dir,
+        &[
+            "diff",
+            "HEAD~1",
+            "HEAD",
+            "--edition",
+            "excerpt-flemish",
+            "--fonts",
+            &repo().join("fonts").display().to_string(),
+            "--pdf",
+            &pdf.display().to_string(),
+        ],
+    );
+    assert_eq!(code, 1, "{said}");
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Extrait – Communauté flamande"), "an excerpt's redline");
+    assert!(!text.contains("OS1.ON1 Accueil/Asile"), "no asylum line in the Flemish excerpt");
+    assert!(text.contains("create an inclusive integration policy in cooperation with"), "its own action, marked");
+
+    let (code, md) = amif(&dir, &["diff", "HEAD~1", "HEAD", "--format", "markdown"]);
+    assert_eq!(code, 1, "{md}");
+    assert!(md.contains("| input | SO1.NO1 | 22,813,801.27 | 22,713,801.27 | -100,000.00 |"), "{md}");
+    assert!(md.contains("| input | SO1.NO2 | 9,697,565.69 | 9,797,565.69 | +100,000.00 |"), "{md}");
+    assert!(md.contains("in cooperation with ~~other~~ **all** policy domains"), "{md}");
+    assert!(md.contains("> **New Commission decision needed:** the total of SO2 changed"), "{md}");
 }

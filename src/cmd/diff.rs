@@ -35,12 +35,19 @@ pub struct DiffArgs {
     /// Language of the redline edition.
     #[arg(long = "redline-lang", default_value = "fr")]
     pub redline_lang: Lang,
+    /// The redline of one edition of the matrix only (e.g. excerpt-flemish).
+    #[arg(long)]
+    pub edition: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// For people, in a terminal (coloured there) or a file.
     Text,
+    /// For tools.
     Json,
+    /// For merge requests: money table, sentence diffs with ~~deleted~~ / **inserted** words.
+    Markdown,
 }
 
 /// The seven arguments git passes to an external diff driver.
@@ -74,6 +81,13 @@ pub fn run(args: &DiffArgs) -> ExitCode {
     let title = format!("{} → {}", old.describe(), new.describe());
     let printed = match args.format {
         Format::Json => report::write_json(&mut std::io::stdout(), &review.report),
+        Format::Markdown => match catalogue.for_lang(Lang::En) {
+            Ok(labels) => report::write_markdown(&mut std::io::stdout(), &review.report, &title, &labels),
+            Err(error) => {
+                eprintln!("error: {error}");
+                return ExitCode::from(2);
+            }
+        },
         Format::Text => {
             let choice = if std::io::stdout().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
             let labels = match catalogue.for_lang(Lang::En) {
@@ -91,7 +105,9 @@ pub fn run(args: &DiffArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     if let Some(pdf) = &args.pdf {
-        if let Err(e) = redline::build(&review, &catalogue, &args.paths.templates, &args.fonts, args.redline_lang, pdf)
+        let only = args.edition.as_deref();
+        if let Err(e) =
+            redline::build(&review, &catalogue, &args.paths.templates, &args.fonts, args.redline_lang, only, pdf)
         {
             eprintln!("error: {e}");
             return ExitCode::from(2);
@@ -102,43 +118,80 @@ pub fn run(args: &DiffArgs) -> ExitCode {
 }
 
 /// git's external diff driver: the semantic diff of one content file, in the context of the
-/// working tree's other files.
+/// working tree's other files. It never makes git stop: when the semantic diff cannot be made
+/// (an added or deleted file that leaves a side incomplete, content that does not parse, a
+/// folder that is not a programme), it says why in one line and prints git's usual text diff.
 pub fn run_driver(args: &DriverArgs) -> ExitCode {
-    match driver_report(args) {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
+    let old = read_side(&args.old_file);
+    let new = read_side(&args.new_file);
+    match driver_report(args, old.as_deref(), new.as_deref()) {
+        Ok(text) => print!("{text}"),
         Err(error) => {
-            super::report(&error, "");
-            ExitCode::from(2)
+            let why = match &error {
+                Error::Content(d, _) => {
+                    let first = d.0.first().map(|d| d.to_string()).unwrap_or_default();
+                    format!("the content has {} problem(s), first: {first}", d.0.len())
+                }
+                other => other.to_string().lines().next().unwrap_or_default().to_string(),
+            };
+            println!("amif-doc: no semantic diff for {} ({why}); the text diff follows.", args.path.display());
+            print!("{}", text_diff(&args.path, old.as_deref().unwrap_or(""), new.as_deref().unwrap_or("")));
         }
     }
+    ExitCode::SUCCESS
 }
 
-fn driver_report(args: &DriverArgs) -> Result<String, Error> {
+/// A side of the diff: `None` for git's `/dev/null` (the file does not exist on that side).
+fn read_side(file: &Path) -> Option<String> {
+    if file == Path::new("/dev/null") {
+        return None;
+    }
+    std::fs::read(file).ok().map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
+/// git's own kind of output: a unified diff of the two texts.
+fn text_diff(path: &Path, old: &str, new: &str) -> String {
+    let shown = path.display().to_string();
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{shown}"), &format!("b/{shown}"))
+        .to_string()
+}
+
+fn driver_report(args: &DriverArgs, old: Option<&str>, new: Option<&str>) -> Result<String, Error> {
     let catalogue = Catalogue::load(&args.paths.templates.join("labels.yaml"))?;
     let content = &args.paths.content;
     let rel = args.path.strip_prefix(content).unwrap_or(&args.path).to_path_buf();
-    let side = |file: &Path| -> Result<tempfile::TempDir, Error> {
+    // Each side: the working tree's content with this one file as it is on that side.
+    let side = |text: Option<&str>| -> Result<tempfile::TempDir, Error> {
         let dir =
             tempfile::Builder::new().prefix("amif-doc-driver-").tempdir().map_err(Error::io("a scratch folder"))?;
         amif_doc::write::copy_tree(content, dir.path())?;
-        let bytes = if file == Path::new("/dev/null") {
-            Vec::new()
-        } else {
-            std::fs::read(file).map_err(Error::io(file.display().to_string()))?
-        };
-        std::fs::write(dir.path().join(&rel), bytes).map_err(Error::io(rel.display().to_string()))?;
+        let target = dir.path().join(&rel);
+        match text {
+            Some(text) => {
+                std::fs::create_dir_all(target.parent().unwrap_or(dir.path()))
+                    .map_err(Error::io("a scratch folder"))?;
+                std::fs::write(&target, text).map_err(Error::io(rel.display().to_string()))?
+            }
+            None => {
+                let _ = std::fs::remove_file(&target);
+            }
+        }
         Ok(dir)
     };
-    let (old_dir, new_dir) = (side(&args.old_file)?, side(&args.new_file)?);
+    let (old_dir, new_dir) = (side(old)?, side(new)?);
     let old = pipeline::load_and_check_with(old_dir.path(), &catalogue, true)?;
     let new = pipeline::load_and_check_with(new_dir.path(), &catalogue, true)?;
     let labels = catalogue.for_lang(Lang::En)?;
     let report = review::compare::compare(&old, &new, &labels);
     let mut out = NoColor::new(Vec::new());
-    let title = format!("{} ({} → {})", args.path.display(), short(&args.old_hex), short(&args.new_hex));
+    let title = match (args.old_file == Path::new("/dev/null"), args.new_file == Path::new("/dev/null")) {
+        (true, _) => format!("{} (new file)", args.path.display()),
+        (_, true) => format!("{} (deleted)", args.path.display()),
+        _ => format!("{} ({} → {})", args.path.display(), short(&args.old_hex), short(&args.new_hex)),
+    };
     report::write_text(&mut out, &report, &title, &labels).map_err(Error::io("the report"))?;
     Ok(String::from_utf8_lossy(&out.into_inner()).into_owned())
 }

@@ -13,6 +13,7 @@ pub mod sfc;
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
 
 use crate::i18n::Lang;
 
@@ -42,6 +43,66 @@ impl Text {
     }
 }
 
+/// A text is compared (and serialized) as what it says in its source language: its
+/// translations are compared as the translation files' entries (`review::compare`).
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.source_text())
+    }
+}
+
+/// A narrative serializes as its source-language paragraphs, each block's tagged with its scope.
+impl Serialize for Narrative {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.paragraphs().join("\n\n"))
+    }
+}
+
+impl Narrative {
+    /// The source-language paragraphs (whitespace normalised), each prefixed with `[scope] `
+    /// when its block belongs to one: what a reviewer compares.
+    pub fn paragraphs(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for block in &self.blocks {
+            let tag = block.scope.map(|s| format!("[{}] ", s.id())).unwrap_or_default();
+            for para in
+                block.text.source_text().split("\n\n").map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            {
+                if !para.is_empty() {
+                    out.push(format!("{tag}{para}"));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Serializers for the fields whose shape is not a JSON one.
+mod ser {
+    use super::*;
+    use serde::ser::SerializeMap;
+
+    pub fn date<S: Serializer>(d: &(i32, u8, u8), s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("{}-{:02}-{:02}", d.0, d.1, d.2))
+    }
+
+    pub fn sections<S: Serializer>(sections: &[(&'static str, Narrative)], s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(sections.len()))?;
+        for (key, n) in sections {
+            map.serialize_entry(key, n)?;
+        }
+        map.end()
+    }
+
+    pub fn table1<S: Serializer>(t: &BTreeMap<(String, String), Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        let mut nested: BTreeMap<&str, BTreeMap<&str, &Decimal>> = BTreeMap::new();
+        for ((so, line), v) in t {
+            nested.entry(so).or_default().insert(line, v);
+        }
+        nested.serialize(s)
+    }
+}
+
 /// A block of narrative (Markdown) belonging to the whole programme or to one scope.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
@@ -60,23 +121,26 @@ impl Narrative {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Meta {
     pub cci: String,
     pub title: Text,
     pub member_state: Text,
     pub version: String,
+    /// `version` as a number (derived, for rule 2.15).
+    #[serde(skip)]
     pub version_number: Decimal,
     pub first_year: i32,
     pub last_year: i32,
     pub source: Lang,
     /// (year, month, day) of this version.
+    #[serde(serialize_with = "ser::date")]
     pub date: (i32, u8, u8),
     pub responsible_authority: Text,
     pub documents: Vec<Document>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Document {
     pub title: Text,
     pub kind: String,
@@ -88,7 +152,7 @@ pub struct Document {
     pub sent_by: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Objective {
     /// `so1`..`so4`.
     pub id: String,
@@ -98,7 +162,7 @@ pub struct Objective {
     pub specific_actions: Vec<SpecificAction>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct NationalObjective {
     /// `no1`..`no3`.
     pub id: String,
@@ -107,7 +171,7 @@ pub struct NationalObjective {
     pub actions: Vec<Action>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Action {
     pub id: String,
     pub number: u32,
@@ -119,7 +183,7 @@ pub struct Action {
     pub timetable: Option<Timetable>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SpecificAction {
     /// `sa1`..`sa8`.
     pub id: String,
@@ -130,7 +194,7 @@ pub struct SpecificAction {
 }
 
 /// The phases of an action, from which the indicative timetable is derived.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Timetable {
     pub main_action: u32,
     pub name: Text,
@@ -139,7 +203,7 @@ pub struct Timetable {
     pub closing: i32,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Period {
     pub id: String,
     pub first_year: i32,
@@ -155,14 +219,14 @@ impl Period {
 /// Persons pledged, one entry per pledging period (same order); `None` = nothing pledged.
 pub type Persons = Vec<Option<i64>>;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct LumpSum {
     pub id: String,
     pub amount: Decimal,
     pub legal_basis: Text,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Category {
     pub id: String,
     pub lump_sum: String,
@@ -170,7 +234,7 @@ pub struct Category {
     pub persons: Persons,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Transfer {
     pub id: String,
     pub kind: String,
@@ -179,7 +243,7 @@ pub struct Transfer {
     pub persons: Persons,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SpecialCases {
     pub periods: Vec<Period>,
     pub lump_sums: Vec<LumpSum>,
@@ -195,13 +259,14 @@ impl SpecialCases {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
 pub enum Unit {
     Number,
     Percent,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Indicator {
     pub id: String,
     pub name: Option<Text>,
@@ -211,23 +276,25 @@ pub struct Indicator {
     pub source: Text,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct IndicatorGroup {
     pub objective: String,
     pub indicators: Vec<Indicator>,
 }
 
 /// Section 6, in print order: (key, narrative).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Framework {
+    #[serde(flatten, serialize_with = "ser::sections")]
     pub sections: Vec<(&'static str, Narrative)>,
 }
 
 /// The inputs of the financing plan (section 7); every total is computed, never stored.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Financing {
     pub basic_amount: Decimal,
     /// (objective id, line id such as `no1`/`sa5`) → amount.
+    #[serde(serialize_with = "ser::table1")]
     pub table1: BTreeMap<(String, String), Decimal>,
     pub technical_assistance: Decimal,
     /// Budget line id → year → commitment.
@@ -236,7 +303,7 @@ pub struct Financing {
 }
 
 /// One line of the edition matrix: which part of the programme, in which languages.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct EditionSpec {
     pub name: String,
     /// Keep only what belongs to this level of government (and to the whole programme).
@@ -249,7 +316,8 @@ pub struct EditionSpec {
 }
 
 /// The language of an edition's texts (the form's labels are always the edition's language).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
 pub enum Texts {
     /// The edition's own language, from the translations (source text where one is missing).
     Translated,
@@ -286,8 +354,9 @@ impl EditionSpec {
 }
 
 /// The whole programme, checked.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Programme {
+    #[serde(rename = "programme")]
     pub meta: Meta,
     pub summary: Narrative,
     pub baseline: Narrative,

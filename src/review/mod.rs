@@ -3,6 +3,7 @@
 //! redline edition (`redline`).
 
 pub mod compare;
+mod facts;
 pub mod git;
 pub mod redline;
 pub mod report;

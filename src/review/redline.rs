@@ -15,31 +15,51 @@ use crate::render::escape::marks;
 use crate::render::view::{RedlineRow, RedlineSummary};
 use crate::render::{Edition, EditionLabels, RenderError, Templates};
 use crate::review::Review;
-use crate::review::compare::{Kind, Op};
+use crate::review::compare::{Kind, Op, Report};
 use crate::typeset::{self, DocumentFacts, Fonts};
 
-/// Typesets the redline of `review` into `out` (atomically).
+/// Typesets the redline of `review` into `out` (atomically): of the whole programme, or of one
+/// edition of the matrix (`only`, e.g. a community's excerpt).
 pub fn build(
     review: &Review,
     catalogue: &Catalogue,
     templates: &Path,
     fonts: &Path,
     lang: Lang,
+    only: Option<&str>,
     out: &Path,
 ) -> Result<(), Error> {
     let labels = catalogue.for_lang(lang)?;
     let text_labels = catalogue.for_lang(review.new.programme.meta.source)?;
     let both = EditionLabels { form: &labels, text: &text_labels };
     // The redline marks changes in the texts as written: the source language, whatever the form's.
-    let spec =
-        EditionSpec { name: "redline".into(), scope: None, objectives: None, langs: vec![lang], texts: Texts::Source };
+    let matrix = &review.new.programme.editions;
+    let (scope, objectives) = match only {
+        None => (None, None),
+        Some(name) => match matrix.iter().find(|e| e.name == name) {
+            Some(e) => (e.scope, e.objectives.clone()),
+            None => {
+                let known: Vec<&str> = matrix.iter().map(|e| e.name.as_str()).collect();
+                return Err(Error::UnknownEdition { name: name.to_string(), known: known.join(", ") });
+            }
+        },
+    };
+    let name = only.map_or("redline".to_string(), |n| format!("{n}-redline"));
+    let spec = EditionSpec { name, scope, objectives, langs: vec![lang], texts: Texts::Source };
     let edition = Edition { spec, lang };
-    let merged = merge(&review.old.programme, &review.new.programme);
-    let mut new_view =
-        crate::render::build_marked_view(&merged, &review.new.figures, &review.new.findings, &edition, &both)?;
-    new_view.redline = Some(summary(review, &labels)?);
-    let old_view =
-        crate::render::build_view(&review.old.programme, &review.old.figures, &review.old.findings, &edition, &both)?;
+    let cut = |p: &Programme| crate::model::excerpt::filter(p, &edition.spec);
+    let (old_programme, new_programme) = (cut(&review.old.programme), cut(&review.new.programme));
+    let figures = |p: &Programme, all: &crate::compute::Figures| {
+        if edition.spec.is_excerpt() { crate::compute::compute(p) } else { all.clone() }
+    };
+    let (old_figures, new_figures) =
+        (figures(&old_programme, &review.old.figures), figures(&new_programme, &review.new.figures));
+    let merged = merge(&old_programme, &new_programme);
+    let mut new_view = crate::render::build_marked_view(&merged, &new_figures, &review.new.findings, &edition, &both)?;
+    // The change summary in the redline's language: its labels and the form's codes.
+    let report = crate::review::compare::compare(&review.old, &review.new, &labels);
+    new_view.redline = Some(summary(review, &report, &labels)?);
+    let old_view = crate::render::build_view(&old_programme, &old_figures, &review.old.findings, &edition, &both)?;
     let json = |v| serde_json::to_value(v).map_err(|e| RenderError::Template(e.to_string()));
     let mut value = json(&new_view)?;
     let old = json(&old_view)?;
@@ -58,10 +78,9 @@ pub fn build(
 }
 
 /// The change report as the redline's first page.
-fn summary(review: &Review, labels: &Labels) -> Result<RedlineSummary, LabelError> {
+fn summary(review: &Review, report: &Report, labels: &Labels) -> Result<RedlineSummary, LabelError> {
     let lang = labels.lang;
-    let rows = review
-        .report
+    let rows = report
         .changes
         .iter()
         .filter(|c| !(c.kind == Kind::Total && c.id.contains(".year.")))
@@ -101,15 +120,18 @@ fn summary(review: &Review, labels: &Labels) -> Result<RedlineSummary, LabelErro
                 let fmt = |v: Option<rust_decimal::Decimal>| v.map_or("–".to_string(), |d| decimal2(d, lang));
                 row.old = fmt(old);
                 row.new = fmt(new);
-                row.delta = decimal2(new.unwrap_or_default() - old.unwrap_or_default(), lang);
+                row.delta = crate::i18n::number::signed(new.unwrap_or_default() - old.unwrap_or_default(), lang);
             }
             row
         })
         .collect();
-    let decision_needed = if review.report.decision_needed.is_empty() {
+    let decision_needed = if report.decision_needed.is_empty() {
         String::new()
     } else {
-        let list = review.report.decision_needed.join(", ").to_uppercase();
+        let abbr = labels.get("abbr.so")?;
+        let codes: Vec<String> =
+            report.decision_needed.iter().map(|so| format!("{abbr}{}", so.trim_start_matches("so"))).collect();
+        let list = codes.join(", ");
         labels.fill("review.decision_needed", &[("list", &list)])?
     };
     let compared = review.compared.clone();

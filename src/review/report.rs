@@ -1,5 +1,5 @@
-//! Printing a [`Report`]: text for people (coloured on a terminal, plain otherwise), JSON for
-//! tools.
+//! Printing a [`Report`]: text for people (coloured on a terminal, plain otherwise), Markdown
+//! for merge requests, JSON for tools.
 
 use std::io::Write;
 
@@ -18,6 +18,7 @@ pub fn section_title(section: &str, labels: &Labels) -> String {
         "5" => "section.indicators",
         "6" => "section.framework",
         "7" => "section.financing",
+        "cover" => return labels.get("review.section.programme").unwrap_or(section).to_string(),
         other => return labels.get(&format!("review.section.{other}")).unwrap_or(other).to_string(),
     };
     let title = labels.get(key).unwrap_or(key);
@@ -123,4 +124,94 @@ fn shorten(text: &str, max: usize) -> String {
 pub fn write_json(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, report)?;
     writeln!(out)
+}
+
+/// Escapes text for Markdown tables and prose: a content text must not format the review.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~') {
+            out.push('\\');
+        }
+        out.push(if c == '\n' { ' ' } else { c });
+    }
+    out
+}
+
+/// Writes the report as Markdown for a merge request: per section, the money moved as a table
+/// (inputs and the totals they moved, with signed Δ), changed sentences with ~~deleted~~ and
+/// **inserted** words, other values as `old → new`, and the rule 2.15 note.
+pub fn write_markdown(out: &mut dyn Write, report: &Report, title: &str, labels: &Labels) -> std::io::Result<()> {
+    let n = report.changes.len();
+    writeln!(out, "## amif-doc diff {}\n", md(title))?;
+    if n == 0 {
+        return writeln!(out, "No change in the programme.");
+    }
+    writeln!(out, "{n} change(s).\n")?;
+    if !report.decision_needed.is_empty() {
+        let list: Vec<String> = report.decision_needed.iter().map(|s| s.to_uppercase()).collect();
+        writeln!(
+            out,
+            "> **New Commission decision needed:** the total of {} changed (rule 2.15: amounts may move within a specific objective, not between them).\n",
+            list.join(", ")
+        )?;
+    }
+    let mut sections: Vec<&str> = report.changes.iter().map(|c| c.section.as_str()).collect();
+    sections.dedup();
+    for section in sections {
+        writeln!(out, "### {}\n", md(&section_title(section, labels)))?;
+        let here: Vec<&Change> = report.changes.iter().filter(|c| c.section == section).collect();
+        let money: Vec<&&Change> = here.iter().filter(|c| c.delta.is_some()).collect();
+        if !money.is_empty() {
+            writeln!(out, "| | what | old | new | Δ |\n|---|---|--:|--:|--:|")?;
+            for c in money {
+                let kind = if c.kind == Kind::Total { "total" } else { "input" };
+                let cell = |v: &Option<String>| v.as_deref().map_or("–".to_string(), md);
+                writeln!(
+                    out,
+                    "| {kind} | {} | {} | {} | {} |",
+                    md(&c.label),
+                    cell(&c.old),
+                    cell(&c.new),
+                    c.delta.as_deref().unwrap_or("")
+                )?;
+            }
+            writeln!(out)?;
+        }
+        for c in here.iter().filter(|c| c.delta.is_none()) {
+            let mark = match c.op {
+                Op::Added => "added",
+                Op::Removed => "removed",
+                Op::Changed => "changed",
+            };
+            write!(out, "- **{}** ({mark}, `{}`): ", md(&c.label), c.id.replace('`', "'"))?;
+            match (c.kind, &c.old, &c.new) {
+                (Kind::Text, Some(_), Some(_)) => {
+                    for (i, seg) in c.words.iter().enumerate() {
+                        // ~~old~~ **new**: a replaced word reads apart from its replacement.
+                        if seg.op == "insert" && i > 0 && c.words[i - 1].op == "delete" {
+                            write!(out, " ")?;
+                        }
+                        let text = md(&seg.text).replace("\n\n", " ¶ ");
+                        // Markers hug the words; the spaces around stay outside them.
+                        let body = text.trim();
+                        let (lead, trail) =
+                            (&text[..text.len() - text.trim_start().len()], &text[text.trim_end().len()..]);
+                        match seg.op {
+                            "insert" if !body.is_empty() => write!(out, "{lead}**{body}**{trail}")?,
+                            "delete" if !body.is_empty() => write!(out, "{lead}~~{body}~~{trail}")?,
+                            _ => write!(out, "{text}")?,
+                        }
+                    }
+                    writeln!(out)?;
+                }
+                (_, old, new) => {
+                    let show = |v: &Option<String>| v.as_deref().map_or("–".to_string(), |v| md(&shorten(v, 300)));
+                    writeln!(out, "{} → {}", show(old), show(new))?;
+                }
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }
