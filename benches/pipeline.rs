@@ -18,7 +18,7 @@ fn main() {
     let catalogue = Catalogue::load(&root.join("templates/labels.yaml")).unwrap();
     let templates = Templates::load(&root.join("templates")).unwrap();
     let fonts = Fonts::load(&root.join("fonts")).unwrap();
-    let labels = catalogue.for_lang(Lang::Fr).unwrap();
+    let labels = catalogue.for_lang("fr".parse::<Lang>().unwrap()).unwrap();
 
     let (mut engine, mut render, mut typeset_time) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     let mut pages = 0;
@@ -26,7 +26,7 @@ fn main() {
         let t = Instant::now();
         let checked = load_and_check(&root.join("content"), &catalogue).unwrap_or_else(|_| panic!("content invalid"));
         engine += t.elapsed();
-        let edition = Edition { spec: checked.programme.editions[0].clone(), lang: Lang::Fr };
+        let edition = Edition { spec: checked.programme.editions[0].clone(), lang: "fr".parse::<Lang>().unwrap() };
 
         let t = Instant::now();
         let v = build_view(

@@ -6,7 +6,8 @@
 use rust_decimal::Decimal;
 
 use crate::compute::Figures;
-use crate::i18n::{Labels, Lang};
+use crate::i18n::Labels;
+use crate::i18n::number::NumberFormat;
 use crate::model::Programme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -22,17 +23,24 @@ pub enum Param {
     Amount(Decimal),
     /// An amount with its sign always written (`+1,00`, `-1,00`): a difference.
     Delta(Decimal),
+    /// Per year, two amounts: `2014: 1,00 / 2,00, 2015: ...`.
+    Years(Vec<(i32, Decimal, Decimal)>),
     Percent(Decimal),
     Year(i32),
     Text(String),
 }
 
 impl Param {
-    /// The value as printed in `lang`.
-    pub fn text(&self, lang: Lang) -> String {
+    /// The value as a language writes it.
+    pub fn text(&self, number: &NumberFormat) -> String {
         match self {
-            Param::Amount(a) | Param::Percent(a) => crate::i18n::number::decimal2(*a, lang),
-            Param::Delta(d) => crate::i18n::number::signed(*d, lang),
+            Param::Amount(a) | Param::Percent(a) => number.decimal2(*a),
+            Param::Delta(d) => number.signed(*d),
+            Param::Years(years) => years
+                .iter()
+                .map(|(y, a, b)| format!("{y}: {} / {}", number.decimal2(*a), number.decimal2(*b)))
+                .collect::<Vec<_>>()
+                .join(", "),
             Param::Year(y) => y.to_string(),
             Param::Text(t) => t.clone(),
         }
@@ -50,18 +58,27 @@ pub struct Finding {
     pub params: Vec<(&'static str, Param)>,
     /// The YAML path the finding is about, for `amif-doc check`.
     pub path: String,
-    /// How to fix it, for `amif-doc check` (not printed in the PDF).
-    pub hint: Option<String>,
+    /// How to fix it, for `amif-doc check` (not printed in the PDF): a label and its values.
+    pub hint: Option<(&'static str, Vec<(&'static str, Param)>)>,
 }
 
 impl Finding {
     /// The finding's message in the language of `labels`, its values filled in: the one wording
     /// `check`, the PDF's validation section and `diff` all print.
     pub fn message_in(&self, labels: &Labels) -> Result<String, crate::i18n::LabelError> {
-        let values: Vec<(&str, String)> = self.params.iter().map(|(k, v)| (*k, v.text(labels.lang))).collect();
-        let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        labels.fill(self.message, &refs)
+        fill(labels, self.message, &self.params)
     }
+
+    /// The hint in the language of `labels`, if the finding has one.
+    pub fn hint_in(&self, labels: &Labels) -> Option<Result<String, crate::i18n::LabelError>> {
+        self.hint.as_ref().map(|(key, params)| fill(labels, key, params))
+    }
+}
+
+fn fill(labels: &Labels, key: &str, params: &[(&'static str, Param)]) -> Result<String, crate::i18n::LabelError> {
+    let values: Vec<(&str, String)> = params.iter().map(|(k, v)| (*k, v.text(&labels.number))).collect();
+    let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    labels.fill(key, &refs)
 }
 
 /// An id of the content that a table prints through the label catalogue (a country, a
@@ -217,28 +234,16 @@ fn annual_commitments_match_plan(f: &Figures, out: &mut Vec<Finding>) {
 }
 
 /// Where Table 3 stands year by year, beside what each year must at least pay (Table 2).
-fn table3_hint(f: &Figures) -> String {
-    let d = f.table1.total - f.table3.total;
-    let years: Vec<String> = f
+fn table3_hint(f: &Figures) -> (&'static str, Vec<(&'static str, Param)>) {
+    let years = f
         .table3
         .years
         .iter()
         .enumerate()
-        .map(|(i, y)| {
-            let needed = f.table2.year_totals.get(i).copied().unwrap_or_default();
-            format!(
-                "{y}: {} (special cases {})",
-                Param::Amount(f.table3.year_totals[i]).text(Lang::En),
-                Param::Amount(needed).text(Lang::En)
-            )
-        })
+        .map(|(i, y)| (*y, f.table3.year_totals[i], f.table2.year_totals.get(i).copied().unwrap_or_default()))
         .collect();
-    let what = if d.is_sign_positive() { "add" } else { "remove" };
-    format!(
-        "{what} {} in Table 3 (financing.table3); per year, Table 3 commits {}",
-        Param::Amount(d.abs()).text(Lang::En),
-        years.join(", ")
-    )
+    let difference = Param::Delta(f.table1.total - f.table3.total);
+    ("rule.table3-total.hint", vec![("difference", difference), ("years", Param::Years(years))])
 }
 
 /// A year's commitments must at least pay that year's special-case lump sums.

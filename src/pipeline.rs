@@ -101,23 +101,35 @@ pub fn load_and_check_with(content: &Path, catalogue: &Catalogue, allow_rule_err
         Ok(p) => p,
         Err(d) => return Err(Error::Content(d, files)),
     };
-    let unknown: Vec<Diagnostic> = check::printed_ids(&programme, catalogue)
-        .into_iter()
-        .map(|u| {
-            let d = Diagnostic::error("id-unknown", u.message).with_hint(u.hint);
-            match files.locate_path(&u.path) {
+    let langs = catalogue.langs();
+    let unknown_langs = programme.editions.iter().enumerate().flat_map(|(i, e)| {
+        e.langs.iter().enumerate().filter(|(_, l)| !langs.contains(l)).map(move |(j, l)| (i, j, *l))
+    });
+    let known: Vec<String> = langs.iter().map(Lang::to_string).collect();
+    let mut unknown: Vec<Diagnostic> = unknown_langs
+        .map(|(i, j, l)| {
+            let d = Diagnostic::error("lang-unknown", format!("the label catalogue has no language `{l}`"))
+                .with_hint(format!("templates/labels.yaml has: {}", known.join(", ")));
+            match files.locate_path(&format!("editions[{i}].languages[{j}]")) {
                 Some(at) => d.at(at),
                 None => d,
             }
         })
         .collect();
+    unknown.extend(check::printed_ids(&programme, catalogue).into_iter().map(|u| {
+        let d = Diagnostic::error("id-unknown", u.message).with_hint(u.hint);
+        match files.locate_path(&u.path) {
+            Some(at) => d.at(at),
+            None => d,
+        }
+    }));
     if !unknown.is_empty() {
         return Err(Error::Content(Diagnostics(unknown), files));
     }
     let notes = translations.iter().flat_map(|t| translate::apply(&mut programme, t)).collect();
     let figures = compute::compute(&programme);
     let findings = check::check(&programme, &figures);
-    let labels = catalogue.for_lang(Lang::En)?;
+    let labels = catalogue.for_lang(Lang::EN)?;
     let errors: Vec<Diagnostic> =
         findings.iter().filter(|f| f.level == Level::Error).map(|f| rule_diagnostic(f, &labels, &files)).collect();
     if !errors.is_empty() && !allow_rule_errors {
@@ -140,7 +152,7 @@ pub fn check(content: &Path, templates: &Path, typeset_with: Option<&Path>) -> R
     if let Some(fonts) = typeset_with {
         typeset_all(&checked, templates, fonts)?;
     }
-    Ok(warnings_and_errors(&checked, &catalogue.for_lang(Lang::En)?))
+    Ok(warnings_and_errors(&checked, &catalogue.for_lang(Lang::EN)?))
 }
 
 /// Every finding of a checked programme as a diagnostic (errors first), then the notes.
@@ -171,8 +183,8 @@ pub fn rule_diagnostic(f: &Finding, labels: &Labels, files: &SourceFiles) -> Dia
     if let Some(location) = files.locate_path(&f.path) {
         d = d.at(location);
     }
-    if let Some(hint) = &f.hint {
-        d = d.with_hint(hint.clone());
+    if let Some(Ok(hint)) = f.hint_in(labels) {
+        d = d.with_hint(hint);
     }
     d
 }
@@ -208,7 +220,7 @@ pub fn build(opts: &Options) -> Result<Built, Error> {
         }
         outputs.push(Output { pages: typeset.pages, path });
     }
-    let warnings = warnings_and_errors(&checked, &catalogue.for_lang(Lang::En)?)
+    let warnings = warnings_and_errors(&checked, &catalogue.for_lang(Lang::EN)?)
         .into_iter()
         .filter(|d| d.severity == crate::diag::Severity::Warning)
         .collect();

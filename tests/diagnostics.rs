@@ -25,7 +25,7 @@ fn problems(content: &Path) -> Vec<String> {
 fn rule(content: &Path, code: &str) -> Vec<String> {
     let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
     let checked = load_and_check(content, &catalogue).unwrap_or_else(|e| panic!("{}", describe(&e)));
-    let labels = catalogue.for_lang(Lang::En).unwrap();
+    let labels = catalogue.for_lang(Lang::EN).unwrap();
     let of_rule = checked.findings.iter().filter(|f| f.code == code);
     of_rule.map(|f| amif_doc::pipeline::rule_diagnostic(f, &labels, &checked.files).to_string()).collect()
 }
@@ -164,7 +164,7 @@ fn five_errors_are_reported_at_once() {
 fn rule_2_22_1_quotes_both_amounts() {
     let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
     let checked = load_and_check(&fixture(), &catalogue).unwrap();
-    let labels = catalogue.for_lang(Lang::En).unwrap();
+    let labels = catalogue.for_lang(Lang::EN).unwrap();
     let codes: Vec<&str> = checked.findings.iter().map(|f| f.code).collect();
     assert_eq!(codes, ["", "2.15", "2.22.1"]);
     let d = amif_doc::pipeline::rule_diagnostic(&checked.findings[2], &labels, &checked.files).to_string();
@@ -205,12 +205,12 @@ fn commitments_must_cover_each_years_special_cases() {
 fn a_failed_build_keeps_the_previous_pdfs() {
     let dir = scratch("keep");
     let content = copy_content(&dir);
-    build(&content, &dir, &Lang::ALL).unwrap();
+    build(&content, &dir, &both()).unwrap();
     let before: Vec<Vec<u8>> =
         ["programme-fr.pdf", "programme-en.pdf"].iter().map(|n| std::fs::read(dir.join(n)).unwrap()).collect();
     edit(&content.join("summary.yaml"), "summary: |", "summary: |\n  A new first sentence.\n");
     edit(&content.join("objectives/so1.yaml"), "closing: 2022", "closing: 2013");
-    assert!(build(&content, &dir, &Lang::ALL).is_err());
+    assert!(build(&content, &dir, &both()).is_err());
     let after: Vec<Vec<u8>> =
         ["programme-fr.pdf", "programme-en.pdf"].iter().map(|n| std::fs::read(dir.join(n)).unwrap()).collect();
     assert!(before == after, "a failed build changed the PDFs");

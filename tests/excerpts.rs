@@ -51,7 +51,7 @@ const COMMUNITIES: [(&str, &str, [&str; 2]); 4] = [
 #[test]
 fn each_community_excerpt_has_its_own_text_and_no_other() {
     for (scope, action, baseline) in COMMUNITIES {
-        let text = excerpt_text(&format!("excerpt-{scope}"), Lang::En);
+        let text = excerpt_text(&format!("excerpt-{scope}"), Lang::EN);
         assert!(text.contains(action), "{scope}: lacks `{action}`");
         for paragraph in baseline {
             assert!(text.contains(paragraph), "{scope}: lacks its baseline `{paragraph}`");
@@ -75,7 +75,7 @@ fn each_community_excerpt_has_its_own_text_and_no_other() {
 
 #[test]
 fn the_flemish_excerpt_shows_only_its_lines_with_an_honest_total() {
-    let text = excerpt_text("excerpt-flemish", Lang::Fr);
+    let text = excerpt_text("excerpt-flemish", fr());
     assert!(text.contains("Extrait – Communauté flamande – Objectif spécifique 2 - Intégration/migration légale"));
     assert!(
         text.contains("TOTAL des lignes présentées dans cet extrait 38 292 375,62"),
@@ -98,7 +98,7 @@ fn the_flemish_excerpt_shows_only_its_lines_with_an_honest_total() {
 
 #[test]
 fn a_scope_need_not_be_printed_in_the_heading() {
-    let text = excerpt_text("excerpt-federal", Lang::En);
+    let text = excerpt_text("excerpt-federal", Lang::EN);
     assert!(text.contains("Action 15: Update and development of Immigration Office"));
     assert!(text.contains("Action 11 (federal): Promote integration"));
     assert!(text.contains("WAT-Action (lead Member State: the Netherlands)"));
@@ -106,7 +106,7 @@ fn a_scope_need_not_be_printed_in_the_heading() {
 
 #[test]
 fn the_asylum_excerpt_has_actions_1_to_10_and_no_return_action() {
-    let text = excerpt_text("excerpt-asylum", Lang::En);
+    let text = excerpt_text("excerpt-asylum", Lang::EN);
     for n in 1..=10 {
         assert!(text.contains(&format!("Action {n}:")), "lacks Action {n}");
     }
@@ -150,5 +150,43 @@ fn an_unknown_edition_is_refused_with_the_list() {
             "no edition `excerpt-brussels` in content/editions.yaml (editions: programme, submitted, excerpt-federal,"
         ),
         "{error}"
+    );
+}
+
+/// Languages are data: the Flemish excerpt in Dutch and the German-speaking Community's in
+/// German, with their labels, number formats and translations, tagged with their language.
+#[test]
+fn community_excerpts_in_their_own_language() {
+    let nl: Lang = "nl".parse().unwrap();
+    let text = excerpt_text("excerpt-flemish", nl);
+    for expected in [
+        "Uittreksel – Vlaamse Gemeenschap – Specifieke doelstelling 2 - Integratie/legale migratie",
+        "Werkvertaling, niet officieel",
+        "Actie 13 (VL): een inclusief integratiebeleid tot stand brengen",
+        "TOTAAL van de in dit uittreksel opgenomen regels 38 292 375,62",
+    ] {
+        assert!(text.contains(expected), "nl lacks `{expected}`");
+    }
+    assert!(!text.contains("create an inclusive integration policy"), "no English left");
+    let de: Lang = "de".parse().unwrap();
+    let text = excerpt_text("excerpt-german", de);
+    assert!(text.contains("Auszug – Deutschsprachige Gemeinschaft"), "de heading");
+    assert!(text.contains("Arbeitsübersetzung, nicht amtlich"), "de notice");
+    assert!(text.contains("SUMME der in diesem Auszug aufgeführten Zeilen 38 292 375,62"), "de total");
+}
+
+/// A language the catalogue lacks is refused at its place in the matrix, with the list.
+#[test]
+fn an_edition_language_must_be_in_the_catalogue() {
+    let dir = scratch("lang");
+    let content = copy_content(&dir);
+    edit(&content.join("editions.yaml"), "languages: [nl, fr, en]", "languages: [it, fr, en]");
+    let catalogue = amif_doc::i18n::Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let Err(amif_doc::pipeline::Error::Content(d, _)) = amif_doc::pipeline::load_and_check(&content, &catalogue) else {
+        panic!("an unknown language must be refused");
+    };
+    assert_eq!(
+        d.to_string().trim(),
+        "error[lang-unknown]: content/editions.yaml:19:5: editions[3].languages[0]: the label catalogue has no language `it` (hint: templates/labels.yaml has: de, en, fr, nl)"
     );
 }

@@ -7,7 +7,6 @@ use std::str::FromStr;
 
 use amif_doc::compute::{Figures, compute};
 use amif_doc::i18n::labels::Catalogue;
-use amif_doc::i18n::lang::Lang;
 use amif_doc::pipeline::{Checked, load_and_check};
 use common::*;
 use proptest::prelude::*;
@@ -207,10 +206,10 @@ fn editing_one_amount_updates_every_total_in_both_editions() {
     let dir = scratch("edit-amount");
     let content = copy_content(&dir);
     edit(&content.join("financing.yaml"), "no1: 22813801.27", "no1: 22813901.27");
-    let refused = build(&content, &dir, &Lang::ALL).err().map(|e| describe(&e)).unwrap_or_default();
+    let refused = build(&content, &dir, &both()).err().map(|e| describe(&e)).unwrap_or_default();
     assert!(refused.contains("amif.table3-total"), "expected the Table 3 rule to stop the build, got: {refused}");
     assert!(!dir.join("programme-fr.pdf").exists());
-    let mut opts = options(&content, &dir, &Lang::ALL);
+    let mut opts = options(&content, &dir, &both());
     opts.draft = true;
     amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let fr = pdf_text(&dir.join("programme-fr.pdf"));

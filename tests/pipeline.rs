@@ -10,7 +10,7 @@ use common::*;
 #[test]
 fn bundled_content_builds_both_editions() {
     let dir = scratch("both");
-    let outputs = build(&fixture(), &dir, &Lang::ALL).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let outputs = build(&fixture(), &dir, &both()).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let names: Vec<String> =
         outputs.iter().map(|o| o.path.file_name().unwrap().to_string_lossy().into_owned()).collect();
     assert_eq!(names, ["programme-fr.pdf", "programme-en.pdf"]);
@@ -37,10 +37,10 @@ fn bundled_content_builds_both_editions() {
 #[test]
 fn english_edition_has_no_french_label() {
     let dir = scratch("en-labels");
-    build(&fixture(), &dir, &[Lang::En]).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    build(&fixture(), &dir, &[Lang::EN]).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let en = pdf_text(&dir.join("programme-en.pdf"));
     let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
-    let (fr, en_labels) = (catalogue.for_lang(Lang::Fr).unwrap(), catalogue.for_lang(Lang::En).unwrap());
+    let (fr, en_labels) = (catalogue.for_lang(fr()).unwrap(), catalogue.for_lang(Lang::EN).unwrap());
     let mut leaked = Vec::new();
     for (key, text) in fr.all() {
         let english = en_labels.get(key).unwrap();
@@ -69,8 +69,8 @@ fn french_labels_are_the_seeds() {
     let squash = |t: &str| t.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     let seed = squash(&seed);
     let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
-    let unverified = catalogue.unverified(Lang::Fr);
-    let fr = catalogue.for_lang(Lang::Fr).unwrap();
+    let unverified = catalogue.unverified(fr());
+    let fr = catalogue.for_lang(fr()).unwrap();
     let mut absent = Vec::new();
     for (key, text) in fr.all() {
         let generated = key.starts_with("scope.")
@@ -104,7 +104,7 @@ fn special_characters_print_literally() {
         "  - item one\n",
         "  - item one\n\n  \\= not a heading\n\n  \\- not a list\n\n",
     );
-    build(&content, &dir, &[Lang::En]).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    build(&content, &dir, &[Lang::EN]).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let text = pdf_text(&dir.join("programme-en.pdf"));
     assert!(
         text.contains(line),
@@ -119,8 +119,8 @@ fn special_characters_print_literally() {
 #[test]
 fn builds_are_reproducible() {
     let (a, b) = (scratch("repro-a"), scratch("repro-b"));
-    build(&fixture(), &a, &[Lang::Fr]).unwrap();
-    build(&fixture(), &b, &[Lang::Fr]).unwrap();
+    build(&fixture(), &a, &[fr()]).unwrap();
+    build(&fixture(), &b, &[fr()]).unwrap();
     assert!(std::fs::read(a.join("programme-fr.pdf")).unwrap() == std::fs::read(b.join("programme-fr.pdf")).unwrap());
 }
 
@@ -162,7 +162,7 @@ fn content_that_breaks_pdf_ua_fails_the_build() {
     let main = templates.join("programme.typ");
     let svg = r#"#image(bytes("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect width='10' height='10'/></svg>"))"#;
     std::fs::write(&main, format!("{}\n{svg}\n", std::fs::read_to_string(&main).unwrap())).unwrap();
-    let mut opts = options(&fixture(), &dir.join("out"), &[Lang::En]);
+    let mut opts = options(&fixture(), &dir.join("out"), &[Lang::EN]);
     opts.templates = templates;
     let error = describe(&amif_doc::pipeline::build(&opts).err().expect("the build must fail"));
     assert!(error.contains("PDF/UA-1 error: missing alt text"), "{error}");
@@ -175,8 +175,8 @@ fn content_that_breaks_pdf_ua_fails_the_build() {
 fn timeline_chart_has_a_generated_alternative_text() {
     let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
     let checked = amif_doc::pipeline::load_and_check(&fixture(), &catalogue).unwrap();
-    let labels = catalogue.for_lang(Lang::En).unwrap();
-    let edition = amif_doc::render::Edition { spec: checked.programme.editions[0].clone(), lang: Lang::En };
+    let labels = catalogue.for_lang(Lang::EN).unwrap();
+    let edition = amif_doc::render::Edition { spec: checked.programme.editions[0].clone(), lang: Lang::EN };
     let view = amif_doc::render::build_view(
         &checked.programme,
         &checked.figures,
@@ -204,7 +204,7 @@ fn timeline_chart_has_a_generated_alternative_text() {
 #[test]
 fn the_pdf_structure_is_tagged() {
     let dir = scratch("structure");
-    let mut opts = options(&fixture(), &dir, &[Lang::Fr]);
+    let mut opts = options(&fixture(), &dir, &[fr()]);
     opts.edition = None;
     let outputs = amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e))).outputs;
     let read = |name: &str| std::fs::read(dir.join(name)).unwrap();

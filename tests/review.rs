@@ -215,7 +215,7 @@ fn fmt_is_idempotent_and_changes_no_pdf() {
     let text = std::fs::read_to_string(&framework).unwrap().replace(": |\n", ": |   \n").replace('\n', "\r\n");
     std::fs::write(&framework, text).unwrap();
     let (before, after) = (dir.join("before"), dir.join("after"));
-    build(&content, &before, &amif_doc::i18n::lang::Lang::ALL).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    build(&content, &before, &both()).unwrap_or_else(|e| panic!("{}", describe(&e)));
 
     let (code, out) = amif(&dir, &["fmt", "--content", "content", "--check"]);
     assert_eq!(code, 1, "{out}");
@@ -231,7 +231,7 @@ fn fmt_is_idempotent_and_changes_no_pdf() {
     assert_eq!(std::fs::read_to_string(&programme).unwrap(), original_programme, "metadata keys back in order");
     assert_eq!(amif(&dir, &["fmt", "--content", "content", "--check"]).0, 0, "idempotent");
 
-    build(&content, &after, &amif_doc::i18n::lang::Lang::ALL).unwrap();
+    build(&content, &after, &both()).unwrap();
     for name in ["programme-fr.pdf", "programme-en.pdf"] {
         assert!(
             std::fs::read(before.join(name)).unwrap() == std::fs::read(after.join(name)).unwrap(),

@@ -32,7 +32,7 @@ impl Setup {
     }
 
     fn report(&self, old: &Checked, new: &Checked) -> compare::Report {
-        compare::compare(old, new, &self.catalogue.for_lang(Lang::En).unwrap())
+        compare::compare(old, new, &self.catalogue.for_lang(Lang::EN).unwrap())
     }
 
     fn sources(&self, c: &Checked) -> Vec<(String, String)> {

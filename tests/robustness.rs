@@ -188,7 +188,7 @@ fn table_3_against_table_1_says_by_how_much_and_where() {
     assert_eq!(
         got,
         [
-            "error[amif.table3-total]: content/financing.yaml:26:1: financing.table3: The total of annual commitments (Table 3: 179,127,446.12) differs from the financial plan total (Table 1: 179,127,447.12) by -1.00. (hint: add 1.00 in Table 3 (financing.table3); per year, Table 3 commits 2014: 12,774,422.12 (special cases 2,000,000.00), 2015: 14,637,620.00 (special cases 2,000,000.00), 2016: 40,477,112.00 (special cases 23,278,000.00), 2017: 60,669,847.00 (special cases 23,278,000.00), 2018: 20,074,082.00 (special cases 1,812,666.00), 2019: 13,749,190.00 (special cases 1,812,666.00), 2020: 16,745,173.00 (special cases 1,812,668.00))"
+            "error[amif.table3-total]: content/financing.yaml:26:1: financing.table3: The total of annual commitments (Table 3: 179,127,446.12) differs from the financial plan total (Table 1: 179,127,447.12) by -1.00. (hint: change Table 3 by +1.00 (financing.table3); per year, commitments / special cases to cover: 2014: 12,774,422.12 / 2,000,000.00, 2015: 14,637,620.00 / 2,000,000.00, 2016: 40,477,112.00 / 23,278,000.00, 2017: 60,669,847.00 / 23,278,000.00, 2018: 20,074,082.00 / 1,812,666.00, 2019: 13,749,190.00 / 1,812,666.00, 2020: 16,745,173.00 / 1,812,668.00)"
         ]
     );
 }

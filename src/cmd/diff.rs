@@ -81,7 +81,7 @@ pub fn run(args: &DiffArgs) -> ExitCode {
     let title = format!("{} → {}", old.describe(), new.describe());
     let printed = match args.format {
         Format::Json => report::write_json(&mut std::io::stdout(), &review.report),
-        Format::Markdown => match catalogue.for_lang(Lang::En) {
+        Format::Markdown => match catalogue.for_lang(Lang::EN) {
             Ok(labels) => report::write_markdown(&mut std::io::stdout(), &review.report, &title, &labels),
             Err(error) => {
                 eprintln!("error: {error}");
@@ -90,7 +90,7 @@ pub fn run(args: &DiffArgs) -> ExitCode {
         },
         Format::Text => {
             let choice = if std::io::stdout().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
-            let labels = match catalogue.for_lang(Lang::En) {
+            let labels = match catalogue.for_lang(Lang::EN) {
                 Ok(labels) => labels,
                 Err(error) => {
                     eprintln!("error: {error}");
@@ -184,7 +184,7 @@ fn driver_report(args: &DriverArgs, old: Option<&str>, new: Option<&str>) -> Res
     let (old_dir, new_dir) = (side(old)?, side(new)?);
     let old = pipeline::load_and_check_with(old_dir.path(), &catalogue, true)?;
     let new = pipeline::load_and_check_with(new_dir.path(), &catalogue, true)?;
-    let labels = catalogue.for_lang(Lang::En)?;
+    let labels = catalogue.for_lang(Lang::EN)?;
     let report = review::compare::compare(&old, &new, &labels);
     let mut out = NoColor::new(Vec::new());
     let title = match (args.old_file == Path::new("/dev/null"), args.new_file == Path::new("/dev/null")) {

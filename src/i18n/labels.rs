@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::i18n::lang::Lang;
+use crate::i18n::number::NumberFormat;
 
 /// What can go wrong with the catalogue or a label.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -19,25 +20,24 @@ pub enum LabelError {
     Untranslated(String),
     #[error("label `{0}` is not in the catalogue")]
     Unknown(String),
+    #[error("the label catalogue has no language `{0}` (it has: {1})")]
+    NoLanguage(String, String),
 }
 
+/// One label: its wording per language (`fr: ..., en: ..., nl: ...`).
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawLabel {
-    fr: Option<String>,
-    en: Option<String>,
     /// Languages whose wording is an unverified reconstruction.
     #[serde(default)]
     unverified: Vec<Lang>,
+    #[serde(flatten)]
+    texts: BTreeMap<Lang, String>,
 }
 
 impl RawLabel {
     /// The wording in `lang`, if the catalogue has one.
     fn get(&self, lang: Lang) -> Option<&str> {
-        match lang {
-            Lang::Fr => self.fr.as_deref(),
-            Lang::En => self.en.as_deref(),
-        }
+        self.texts.get(&lang).map(String::as_str)
     }
 }
 
@@ -47,10 +47,11 @@ pub struct Catalogue {
     labels: BTreeMap<String, RawLabel>,
 }
 
-/// The labels of one language, as templates and the view use them.
+/// The labels of one language, as templates and the view use them, and how it writes numbers.
 #[derive(Debug, Clone)]
 pub struct Labels {
     pub lang: Lang,
+    pub number: NumberFormat,
     map: BTreeMap<String, String>,
 }
 
@@ -67,12 +68,19 @@ impl Catalogue {
         Ok(Catalogue { labels })
     }
 
+    /// The languages the catalogue prints: those of its `lang.code` label.
+    pub fn langs(&self) -> Vec<Lang> {
+        self.labels.get("lang.code").map(|l| l.texts.keys().copied().collect()).unwrap_or_default()
+    }
+
     /// Keys that lack a translation in some language, as `key (lang)`.
     pub fn missing_translations(&self) -> Vec<String> {
         let mut missing = Vec::new();
         for (key, label) in &self.labels {
-            for lang in Lang::ALL {
-                if label.get(lang).is_none_or(|t| t.trim().is_empty()) {
+            for lang in self.langs() {
+                // A number separator may be a space; every other label must say something.
+                if label.get(lang).is_none_or(|t| t.is_empty() || (t.trim().is_empty() && !key.starts_with("number.")))
+                {
                     missing.push(format!("{key} ({lang})"));
                 }
             }
@@ -97,12 +105,22 @@ impl Catalogue {
 
     /// The labels of one language. Fails when any label lacks that language.
     pub fn for_lang(&self, lang: Lang) -> Result<Labels, LabelError> {
+        let langs = self.langs();
+        if !langs.contains(&lang) {
+            let known: Vec<String> = langs.iter().map(Lang::to_string).collect();
+            return Err(LabelError::NoLanguage(lang.to_string(), known.join(", ")));
+        }
         let missing = self.missing_translations();
         if !missing.is_empty() {
             return Err(LabelError::Untranslated(missing.join(", ")));
         }
-        let map = self.labels.iter().map(|(k, l)| (k.clone(), l.get(lang).unwrap_or_default().to_string())).collect();
-        Ok(Labels { lang, map })
+        let map: BTreeMap<String, String> =
+            self.labels.iter().map(|(k, l)| (k.clone(), l.get(lang).unwrap_or_default().to_string())).collect();
+        let number = NumberFormat {
+            decimal: map.get("number.decimal").cloned().unwrap_or_default(),
+            group: map.get("number.group").cloned().unwrap_or_default(),
+        };
+        Ok(Labels { lang, number, map })
     }
 }
 
@@ -158,27 +176,36 @@ fn substitute(pattern: &str, values: &[(&str, &str)]) -> String {
 mod tests {
     use super::*;
 
+    fn fr() -> Lang {
+        "fr".parse().unwrap()
+    }
+
     #[test]
     fn the_shipped_catalogue_is_complete() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/labels.yaml");
         let catalogue = Catalogue::load(&path).unwrap();
         assert_eq!(catalogue.missing_translations(), Vec::<String>::new());
-        assert!(catalogue.unverified(Lang::En).contains(&"section.summary"));
+        assert!(catalogue.unverified(Lang::EN).contains(&"section.summary"));
     }
 
     #[test]
     fn a_label_without_translation_fails() {
-        let c = Catalogue::parse("a: {fr: Un, en: One}\nb: {fr: Deux}\n").unwrap();
+        let c = Catalogue::parse("lang.code: {fr: FR, en: EN}\na: {fr: Un, en: One}\nb: {fr: Deux}\n").unwrap();
         assert_eq!(c.missing_translations(), vec!["b (en)".to_string()]);
-        assert!(c.for_lang(Lang::Fr).unwrap_err().to_string().contains("b (en)"));
+        assert!(c.for_lang(fr()).unwrap_err().to_string().contains("b (en)"));
+        assert!(c.for_lang("nl".parse().unwrap()).unwrap_err().to_string().contains("has no language `nl`"));
     }
 
     #[test]
     fn placeholders_are_filled() {
-        let c = Catalogue::parse("t: {fr: 'Somme de {amount} €', en: '{amount} € sum'}\n").unwrap();
-        assert_eq!(c.for_lang(Lang::Fr).unwrap().fill("t", &[("amount", "10 000")]).unwrap(), "Somme de 10 000 €");
-        assert!(c.for_lang(Lang::En).unwrap().get("nope").is_err());
-        let t = Catalogue::parse("t: {fr: '{a}-{b}', en: '{a} {b} {c}'}\n").unwrap().for_lang(Lang::En).unwrap();
+        let c = Catalogue::parse("lang.code: {fr: FR, en: EN}\nt: {fr: 'Somme de {amount} €', en: '{amount} € sum'}\n")
+            .unwrap();
+        assert_eq!(c.for_lang(fr()).unwrap().fill("t", &[("amount", "10 000")]).unwrap(), "Somme de 10 000 €");
+        assert!(c.for_lang(Lang::EN).unwrap().get("nope").is_err());
+        let t = Catalogue::parse("lang.code: {fr: FR, en: EN}\nt: {fr: '{a}-{b}', en: '{a} {b} {c}'}\n")
+            .unwrap()
+            .for_lang(Lang::EN)
+            .unwrap();
         assert_eq!(t.fill("t", &[("a", "{b}"), ("b", "x")]).unwrap(), "{b} x {c}");
     }
 }

@@ -1,28 +1,23 @@
-//! The languages an edition can be printed in and a text written in.
+//! Languages, by their ISO 639-1 code. Which languages exist is data, not code: the label
+//! catalogue (`templates/labels.yaml`) says which languages the form can be printed in, and
+//! `content/translations/<lang>.po` which ones the texts are translated into.
 
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A language an edition can be printed in, and a text can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Fr,
-    En,
-}
+/// A language: a two-letter ISO 639-1 code (`fr`, `en`, `nl`, `de`).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Lang([u8; 2]);
 
 impl Lang {
-    /// Every language amif-doc prints, in the order editions are built.
-    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+    /// English: the language of amif-doc's own messages (diagnostics, change reports).
+    pub const EN: Lang = Lang(*b"en");
 
-    /// The ISO 639-1 code, as typst's `text(lang:)` and file names use it.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
+    /// The ISO 639-1 code, as typst's `text(lang:)`, file names and PO files use it.
+    pub fn code(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("??")
     }
 }
 
@@ -32,13 +27,44 @@ impl fmt::Display for Lang {
     }
 }
 
+impl fmt::Debug for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
 impl FromStr for Lang {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "fr" => Ok(Lang::Fr),
-            "en" => Ok(Lang::En),
-            other => Err(format!("unknown language `{other}` (expected `fr` or `en`)")),
+        match s.as_bytes() {
+            [a, b] if a.is_ascii_lowercase() && b.is_ascii_lowercase() => Ok(Lang([*a, *b])),
+            _ => Err(format!(
+                "unknown language `{s}` (a language is its two-letter ISO 639-1 code: fr, nl, de, en, ...)"
+            )),
         }
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_two_letter_code_is_a_language() {
+        assert_eq!("nl".parse::<Lang>().unwrap().code(), "nl");
+        assert_eq!("en".parse::<Lang>().unwrap(), Lang::EN);
+        assert!("NL".parse::<Lang>().is_err() && "fra".parse::<Lang>().is_err());
     }
 }

@@ -6,6 +6,7 @@
 //! language ([`crate::render::escape::marks::fallback`]), and `check` warns about stale units
 //! at their line of the PO file, with the word diff of what changed in the source.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use super::po::{Catalog, Entry};
@@ -90,7 +91,8 @@ impl Tally {
 /// translation at all, so the edition prints the source and tags the whole text with its
 /// language; a narrative with some current units gets them, the others marked as source text.
 pub fn apply(p: &mut Programme, t: &Translations) -> Vec<Diagnostic> {
-    let mut v = Apply { t, warnings: Vec::new(), missing: 0 };
+    let printed = printed_units(p, t.lang);
+    let mut v = Apply { t, warnings: Vec::new(), missing: 0, printed };
     units::walk(p, &mut v);
     let mut warnings = v.warnings;
     if v.missing > 0 {
@@ -112,6 +114,52 @@ struct Apply<'a> {
     t: &'a Translations,
     warnings: Vec<Diagnostic>,
     missing: usize,
+    /// The units some edition prints in this language: only their absence is worth a warning.
+    printed: BTreeSet<String>,
+}
+
+/// The contexts of the units that the editions in `lang` print (translated texts only).
+pub fn printed_units(p: &Programme, lang: Lang) -> BTreeSet<String> {
+    let all = units::units(p);
+    let mut out = BTreeSet::new();
+    for spec in p.editions.iter().filter(|e| e.langs.contains(&lang) && e.text_lang(lang, p.meta.source) == lang) {
+        let shown = units::units(&crate::model::excerpt::filter(p, spec));
+        for u in status_matches(&shown, &all) {
+            out.insert(u);
+        }
+    }
+    out
+}
+
+/// For each unit of an edition (numbered anew by an excerpt), the context of the same unit in
+/// the whole programme: same context and text, or same text in the same narrative.
+/// A text repeated in one narrative is matched in order, each repeat to its own unit.
+fn status_matches(units: &[units::Unit], all: &[units::Unit]) -> Vec<String> {
+    let mut used = vec![false; all.len()];
+    units
+        .iter()
+        .map(|u| {
+            let same = |i: &usize| !used[*i] && all[*i].source == u.source;
+            let found = (0..all.len())
+                .find(|i| same(i) && all[*i].ctxt == u.ctxt)
+                .or_else(|| (0..all.len()).find(|i| same(i) && owner(&all[*i].ctxt) == owner(&u.ctxt)));
+            match found {
+                Some(i) => {
+                    used[i] = true;
+                    all[i].ctxt.clone()
+                }
+                None => u.ctxt.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The text a unit's context belongs to: `baseline/3` → `baseline`; a short text is its own.
+fn owner(ctxt: &str) -> &str {
+    match ctxt.rsplit_once('/') {
+        Some((head, tail)) if tail.chars().all(|c| c.is_ascii_digit()) => head,
+        _ => ctxt,
+    }
 }
 
 impl Apply<'_> {
@@ -132,7 +180,7 @@ impl Apply<'_> {
                 None
             }
             State::Missing => {
-                self.missing += 1;
+                self.missing += usize::from(self.printed.contains(ctxt));
                 None
             }
         }

@@ -12,7 +12,7 @@ use crate::load::{FileId, RawContent, SourceFiles};
 
 /// Builds the programme from raw content, collecting every problem.
 pub fn build(raw: RawContent, files: &SourceFiles) -> Result<Programme, Diagnostics> {
-    let source = raw.meta.1.source_language.parse::<Lang>().unwrap_or(Lang::En);
+    let source = raw.meta.1.source_language.parse::<Lang>().unwrap_or(Lang::EN);
     let mut b = Builder { files, source, problems: vec![], file: raw.meta.0 };
     let meta = b.meta(raw.meta.1);
     b.file = raw.summary.0;

@@ -8,7 +8,6 @@ use super::RenderError;
 use super::view::*;
 use crate::check::Finding;
 use crate::compute::Figures;
-use crate::i18n::number::{decimal2, integer};
 use crate::i18n::{Labels, Lang};
 use crate::model::{EditionSpec, Narrative, Persons, Programme, Text};
 use crate::render::markdown;
@@ -75,11 +74,11 @@ impl ViewBuilder<'_> {
     }
 
     pub(super) fn money(&self, v: Decimal) -> String {
-        decimal2(v, self.lang)
+        self.l.number.decimal2(v)
     }
 
     pub(super) fn persons(&self, persons: &Persons) -> Vec<String> {
-        persons.iter().map(|p| p.map(|n| integer(n, self.lang)).unwrap_or_default()).collect()
+        persons.iter().map(|p| p.map(|n| self.l.number.integer(n)).unwrap_or_default()).collect()
     }
 
     /// A narrative as typst markup; blocks in another language are tagged with it.
@@ -152,7 +151,7 @@ impl ViewBuilder<'_> {
             translation_notice: String::new(),
             excerpt,
             show_special_cases: crate::model::excerpt::shows_special_cases(self.spec),
-            lang: self.lang.code(),
+            lang: self.lang.to_string(),
             lang_code: self.label("lang.code")?,
             document_title,
             cover: Cover {
@@ -366,9 +365,9 @@ impl ViewBuilder<'_> {
 }
 
 /// A whole amount without decimals (`10 000`), as in the lump-sum note of section 4.1.
-pub(super) fn whole(amount: Decimal, lang: Lang) -> String {
+pub(super) fn whole(amount: Decimal, number: &crate::i18n::number::NumberFormat) -> String {
     match i64::try_from(amount.trunc()) {
-        Ok(n) if amount.fract().is_zero() => integer(n, lang),
-        _ => decimal2(amount, lang),
+        Ok(n) if amount.fract().is_zero() => number.integer(n),
+        _ => number.decimal2(amount),
     }
 }

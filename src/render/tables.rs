@@ -45,7 +45,7 @@ impl ViewBuilder<'_> {
 
     pub(super) fn resettlement_lump_sum(&self) -> Result<String, RenderError> {
         let amount = self.p.special_cases.lump_sum("resettlement-priority").map(|l| l.amount).unwrap_or_default();
-        Ok(self.l.fill("resettlement.lump_sum", &[("amount", &whole(amount, self.lang))])?)
+        Ok(self.l.fill("resettlement.lump_sum", &[("amount", &whole(amount, &self.l.number))])?)
     }
 
     pub(super) fn transfers(&self) -> Result<PledgeTable, RenderError> {

@@ -62,7 +62,7 @@ pub struct View {
     pub excerpt: Option<ExcerptView>,
     /// Section 4 belongs to the asylum objective; excerpts without it say so instead.
     pub show_special_cases: bool,
-    pub lang: &'static str,
+    pub lang: String,
     pub lang_code: String,
     pub document_title: String,
     pub cover: Cover,

@@ -12,8 +12,8 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::i18n::number::{decimal2, signed};
-use crate::i18n::{Labels, Lang};
+use crate::i18n::Labels;
+use crate::i18n::number::NumberFormat;
 use crate::pipeline::Checked;
 use crate::text::words::{self, Segment};
 
@@ -92,12 +92,13 @@ pub(super) struct Fact {
 /// Compares two checked programmes. Labels (English) name the computed lines and findings.
 pub fn compare(old: &Checked, new: &Checked, labels: &Labels) -> Report {
     let (a, b) = (super::facts::facts(old, labels), super::facts::facts(new, labels));
+    let number = &labels.number;
     let ids: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
     let mut changes: Vec<Change> = ids
         .into_iter()
         .filter_map(|id| match (a.get(id), b.get(id)) {
             (Some(x), Some(y)) if x.value == y.value => None,
-            (x, y) => Some(change(id, x, y)),
+            (x, y) => Some(change(id, x, y, number)),
         })
         .collect();
     let rank = |c: &Change| SECTIONS.iter().position(|s| *s == c.section).unwrap_or(SECTIONS.len());
@@ -114,7 +115,7 @@ pub fn compare(old: &Checked, new: &Checked, labels: &Labels) -> Report {
     Report { changes, decision_needed }
 }
 
-fn change(id: &str, old: Option<&Fact>, new: Option<&Fact>) -> Change {
+fn change(id: &str, old: Option<&Fact>, new: Option<&Fact>, number: &NumberFormat) -> Change {
     let fact = new.or(old).expect("one side exists");
     let op = match (old, new) {
         (None, _) => Op::Added,
@@ -123,12 +124,12 @@ fn change(id: &str, old: Option<&Fact>, new: Option<&Fact>) -> Change {
     };
     let (om, nm) = (old.and_then(|f| f.money), new.and_then(|f| f.money));
     let money = matches!(fact.kind, Kind::Input | Kind::Total) && (om.is_some() || nm.is_some());
-    let delta = money.then(|| signed(nm.unwrap_or_default() - om.unwrap_or_default(), Lang::En));
+    let delta = money.then(|| number.signed(nm.unwrap_or_default() - om.unwrap_or_default()));
     let words = match (fact.kind, old, new) {
         (Kind::Text, Some(o), Some(n)) => words::changed_sentences(words::diff(&o.value, &n.value)),
         _ => vec![],
     };
-    let shown = |f: Option<&Fact>| f.map(|f| f.money.map_or_else(|| f.value.clone(), |m| decimal2(m, Lang::En)));
+    let shown = |f: Option<&Fact>| f.map(|f| f.money.map_or_else(|| f.value.clone(), |m| number.decimal2(m)));
     Change {
         section: fact.section.clone(),
         id: id.to_string(),

@@ -64,7 +64,7 @@ pub struct Review {
 pub fn review(content: &Path, old: &Side, new: &Side, catalogue: &Catalogue) -> Result<Review, Error> {
     let compared = format!("{} / {}", old.describe(), new.describe());
     let (old, new) = (load_side(content, old, catalogue)?, load_side(content, new, catalogue)?);
-    let labels = catalogue.for_lang(Lang::En)?;
+    let labels = catalogue.for_lang(Lang::EN)?;
     let report = compare::compare(&old, &new, &labels);
     Ok(Review { compared, old, new, report })
 }

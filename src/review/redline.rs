@@ -7,7 +7,6 @@ use std::path::Path;
 use serde_json::Value;
 use similar::{ChangeTag, TextDiff};
 
-use crate::i18n::number::decimal2;
 use crate::i18n::{Catalogue, LabelError, Labels, Lang};
 use crate::model::{EditionSpec, Narrative, Programme, Text, Texts};
 use crate::pipeline::Error;
@@ -79,7 +78,6 @@ pub fn build(
 
 /// The change report as the redline's first page.
 fn summary(review: &Review, report: &Report, labels: &Labels) -> Result<RedlineSummary, LabelError> {
-    let lang = labels.lang;
     let rows = report
         .changes
         .iter()
@@ -117,10 +115,10 @@ fn summary(review: &Review, report: &Report, labels: &Labels) -> Result<RedlineS
             };
             // Money in the edition's own number format.
             if let Some((old, new)) = c.amounts {
-                let fmt = |v: Option<rust_decimal::Decimal>| v.map_or("–".to_string(), |d| decimal2(d, lang));
+                let fmt = |v: Option<rust_decimal::Decimal>| v.map_or("–".to_string(), |d| labels.number.decimal2(d));
                 row.old = fmt(old);
                 row.new = fmt(new);
-                row.delta = crate::i18n::number::signed(new.unwrap_or_default() - old.unwrap_or_default(), lang);
+                row.delta = labels.number.signed(new.unwrap_or_default() - old.unwrap_or_default());
             }
             row
         })

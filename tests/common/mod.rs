@@ -15,6 +15,16 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// French, the first language of the Belgian editions.
+pub fn fr() -> Lang {
+    "fr".parse().unwrap()
+}
+
+/// The two languages of the full programme's editions.
+pub fn both() -> Vec<Lang> {
+    vec![fr(), Lang::EN]
+}
+
 /// The frozen programme the tests run on. Never the shipped `content/`.
 pub fn fixture() -> PathBuf {
     repo().join("tests/fixtures/content")
