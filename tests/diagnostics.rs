@@ -95,7 +95,7 @@ fn unknown_scope_is_located() {
     let got = broken("scope", "objectives/so2.yaml", "scope: flemish", "scope: flemmish");
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].starts_with("error[scope-unknown]: content/objectives/so2.yaml:"), "{}", got[0]);
-    assert!(got[0].ends_with(".scope: unknown scope `flemmish` (expected federal, flemish, french or german) (hint: did you mean `flemish`?)"), "{}", got[0]);
+    assert!(got[0].ends_with(".scope: unknown scope `flemmish` (hint: did you mean `flemish`? (programme.yaml declares: federal, flemish, french, german))"), "{}", got[0]);
     assert!(got[0].contains(": objectives.so2.objective["), "{}", got[0]);
 }
 

@@ -134,7 +134,7 @@ fn an_unknown_scope_in_the_matrix_is_located() {
     assert_eq!(
         got,
         [
-            "error[scope-unknown]: content/editions.yaml:17:5: editions[3].scope: unknown scope `flanders` (expected federal, flemish, french or german)"
+            "error[scope-unknown]: content/editions.yaml:17:5: editions[3].scope: unknown scope `flanders` (hint: programme.yaml declares: federal, flemish, french, german)"
         ]
     );
 }

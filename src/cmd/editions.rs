@@ -21,7 +21,7 @@ fn list(args: &ContentArgs) -> Result<(), Error> {
     let catalogue = Catalogue::load(&args.templates.join("labels.yaml"))?;
     let checked = pipeline::load_and_check_with(&args.content, &catalogue, true)?;
     for e in &checked.programme.editions {
-        let scope = e.scope.map_or("whole programme", |s| s.id());
+        let scope = e.scope.as_ref().map_or("whole programme", |s| s.id());
         let objectives = e.objectives.as_ref().map_or("all objectives".to_string(), |o| o.join(", "));
         let files: Vec<String> = e.langs.iter().map(|l| format!("{}-{l}.pdf", e.name)).collect();
         println!("{:<22} {:<16} {:<16} {}", e.name, scope, objectives, files.join(" "));

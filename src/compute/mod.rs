@@ -266,14 +266,16 @@ fn timetable(p: &Programme) -> Vec<TimetableRow> {
             let mut group: Vec<TimetableRow> = no
                 .actions
                 .iter()
-                .filter_map(|a| Some(row(&a.id, &no.id, no.number, Some(a.number), a.timetable.as_ref()?, a.scope)))
+                .filter_map(|a| {
+                    Some(row(&a.id, &no.id, no.number, Some(a.number), a.timetable.as_ref()?, a.scope.clone()))
+                })
                 .collect();
             group.sort_by_key(|r| r.main_action);
             rows.extend(group);
         }
         for sa in &so.specific_actions {
             if let Some(t) = &sa.timetable {
-                rows.push(row(&sa.id, &sa.id, sa.number, None, t, sa.scope));
+                rows.push(row(&sa.id, &sa.id, sa.number, None, t, sa.scope.clone()));
             }
         }
     }

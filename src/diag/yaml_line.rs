@@ -40,7 +40,7 @@ mod tests {
         assert_eq!(key_value("- id: a1"), None);
         assert_eq!(key_value("\"quoted\": x"), None);
         assert_eq!(key_value("plain text, no key"), None);
-        assert_eq!(value("  - - scope: flemish"), "flemish");
+        assert_eq!(value("  - - scope: north"), "north");
         assert_eq!(value("  - |"), "|");
         assert!(opens_block_scalar(value("objective: |-")));
     }

@@ -111,6 +111,10 @@ pub fn walk(p: &mut Programme, v: &mut impl Visitor) {
     v.short("programme/title".into(), "cover", &mut m.title);
     v.short("programme/member_state".into(), "cover", &mut m.member_state);
     v.short("programme/responsible_authority".into(), "cover", &mut m.responsible_authority);
+    for sc in &mut m.scopes {
+        v.short(format!("programme/scopes/{}/name", sc.id), "cover", &mut sc.name);
+        v.short(format!("programme/scopes/{}/tag", sc.id), "cover", &mut sc.tag);
+    }
     for (i, d) in m.documents.iter_mut().enumerate() {
         v.short(format!("programme/documents/{i}/title"), "cover", &mut d.title);
     }

@@ -13,7 +13,8 @@ use crate::load::{FileId, RawContent, SourceFiles};
 /// Builds the programme from raw content, collecting every problem.
 pub fn build(raw: RawContent, files: &SourceFiles) -> Result<Programme, Diagnostics> {
     let source = raw.meta.1.source_language.parse::<Lang>().unwrap_or(Lang::EN);
-    let mut b = Builder { files, source, problems: vec![], file: raw.meta.0 };
+    let scopes = raw.meta.1.scopes.iter().map(|s| s.id.clone()).collect();
+    let mut b = Builder { files, source, problems: vec![], file: raw.meta.0, scopes };
     let meta = b.meta(raw.meta.1);
     b.file = raw.summary.0;
     let summary = b.required_narrative(raw.summary.1.summary, "summary");
@@ -42,6 +43,8 @@ pub(super) struct Builder<'a> {
     pub(super) source: Lang,
     pub(super) problems: Vec<Diagnostic>,
     pub(super) file: FileId,
+    /// The ids of the scopes the programme declares.
+    pub(super) scopes: Vec<String>,
 }
 
 impl Builder<'_> {
@@ -80,17 +83,21 @@ impl Builder<'_> {
         narrative
     }
 
+    /// A reference to a scope the programme declares.
     pub(super) fn scope(&mut self, raw: Option<String>, path: &str) -> Option<Scope> {
         let raw = raw?;
-        match raw.parse::<Scope>() {
-            Ok(scope) => Some(scope),
-            Err(message) => {
-                let ids: Vec<&str> = Scope::ALL.iter().map(|s| s.id()).collect();
-                let hint = crate::diag::suggest::did_you_mean(&raw, &ids).map(|s| format!("did you mean `{s}`?"));
-                self.error("scope-unknown", path, message, hint);
-                None
-            }
+        if self.scopes.contains(&raw) {
+            return Some(Scope(raw));
         }
+        let ids: Vec<&str> = self.scopes.iter().map(String::as_str).collect();
+        let message = format!("unknown scope `{raw}`");
+        let hint = if ids.is_empty() {
+            "the programme declares no scopes (`scopes:` in programme.yaml)".to_string()
+        } else {
+            crate::diag::suggest::hint(&raw, &ids, "programme.yaml declares")
+        };
+        self.error("scope-unknown", path, message, Some(hint));
+        None
     }
 
     pub(super) fn narrative(&mut self, raw: RawNarrative, path: &str) -> Narrative {
@@ -174,7 +181,29 @@ impl Builder<'_> {
                 sent_by: d.sent_by,
             })
             .collect();
+        let mut ids = BTreeSet::new();
+        let scopes = raw
+            .scopes
+            .into_iter()
+            .enumerate()
+            .map(|(i, sc)| {
+                if !ids.insert(sc.id.clone()) {
+                    self.error(
+                        "id-duplicate",
+                        &format!("scopes[{i}].id"),
+                        format!("scope `{}` is declared twice", sc.id),
+                        None,
+                    );
+                }
+                ScopeDecl {
+                    name: self.required_text(sc.name, &format!("scopes[{i}].name")),
+                    tag: self.required_text(sc.tag, &format!("scopes[{i}].tag")),
+                    id: sc.id,
+                }
+            })
+            .collect();
         Meta {
+            scopes,
             title: self.required_text(raw.title, "title"),
             member_state: self.text(raw.member_state, "member_state"),
             responsible_authority: self.text(raw.responsible_authority, "responsible_authority"),

@@ -11,7 +11,7 @@ pub fn filter(p: &Programme, spec: &EditionSpec) -> Programme {
         return p.clone();
     }
     let keep = |n: &Narrative| Narrative {
-        blocks: n.blocks.iter().filter(|b| spec.includes_scope(b.scope)).cloned().collect(),
+        blocks: n.blocks.iter().filter(|b| spec.includes_scope(b.scope.as_ref())).cloned().collect(),
     };
     let objectives = p
         .objectives
@@ -23,13 +23,13 @@ pub fn filter(p: &Programme, spec: &EditionSpec) -> Programme {
                 .national_objectives
                 .iter()
                 // A national objective whose every action belongs elsewhere has nothing left to say.
-                .filter(|no| no.actions.is_empty() || no.actions.iter().any(|a| spec.includes_scope(a.scope)))
+                .filter(|no| no.actions.is_empty() || no.actions.iter().any(|a| spec.includes_scope(a.scope.as_ref())))
                 .map(|no| NationalObjective {
                     intro: keep(&no.intro),
                     actions: no
                         .actions
                         .iter()
-                        .filter(|a| spec.includes_scope(a.scope))
+                        .filter(|a| spec.includes_scope(a.scope.as_ref()))
                         .cloned()
                         .map(|mut a| {
                             a.body = keep(&a.body);
@@ -42,7 +42,7 @@ pub fn filter(p: &Programme, spec: &EditionSpec) -> Programme {
             specific_actions: o
                 .specific_actions
                 .iter()
-                .filter(|sa| spec.includes_scope(sa.scope))
+                .filter(|sa| spec.includes_scope(sa.scope.as_ref()))
                 .cloned()
                 .map(|mut sa| {
                     sa.text = keep(&sa.text);

@@ -100,10 +100,22 @@ impl Builder<'_> {
         }
         let admission_turkey =
             raw.admission_turkey.map(|a| self.persons(a.persons, &periods, "admission_turkey.persons"));
-        for needed in sfc::LUMP_SUMS_NEEDED {
+        // A lump sum is needed by the special cases that pledge persons under it.
+        let mut needed: Vec<&str> = transfers.iter().map(|t| sfc::lump_sum_of_kind(&t.kind)).collect();
+        if admission_turkey.is_some() {
+            needed.push(sfc::lump_sum_of_kind("admission-turkey"));
+        }
+        needed.sort_unstable();
+        needed.dedup();
+        for needed in needed {
             if !lump_ids.iter().any(|l| l == needed) {
                 let msg = format!("lump sum `{needed}` is missing");
-                self.error("lump-sum-missing", "lump_sums", msg, None);
+                self.error(
+                    "lump-sum-missing",
+                    "lump_sums",
+                    msg,
+                    Some("the special cases pledged under it need its amount".into()),
+                );
             }
         }
         SpecialCases { periods, lump_sums, pledging, categories, transfers, admission_turkey }

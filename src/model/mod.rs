@@ -18,7 +18,7 @@ use serde::{Serialize, Serializer};
 use crate::i18n::Lang;
 
 pub use build::build;
-pub use scope::Scope;
+pub use scope::{Scope, ScopeDecl};
 
 /// A text in one or more languages; `source` is the language it was written in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +64,7 @@ impl Narrative {
     pub fn paragraphs(&self) -> Vec<String> {
         let mut out = Vec::new();
         for block in &self.blocks {
-            let tag = block.scope.map(|s| format!("[{}] ", s.id())).unwrap_or_default();
+            let tag = block.scope.as_ref().map(|s| format!("[{}] ", s.id())).unwrap_or_default();
             for para in
                 block.text.source_text().split("\n\n").map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
             {
@@ -137,7 +137,16 @@ pub struct Meta {
     #[serde(serialize_with = "ser::date")]
     pub date: (i32, u8, u8),
     pub responsible_authority: Text,
+    /// The levels of government parts of the programme belong to.
+    pub scopes: Vec<ScopeDecl>,
     pub documents: Vec<Document>,
+}
+
+impl Meta {
+    /// A declared scope.
+    pub fn scope(&self, scope: &Scope) -> Option<&ScopeDecl> {
+        self.scopes.iter().find(|s| s.id == scope.0)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -345,8 +354,8 @@ impl EditionSpec {
     }
 
     /// Whether content with this scope is part of this edition.
-    pub fn includes_scope(&self, scope: Option<Scope>) -> bool {
-        match (self.scope, scope) {
+    pub fn includes_scope(&self, scope: Option<&Scope>) -> bool {
+        match (&self.scope, scope) {
             (None, _) | (_, None) => true,
             (Some(mine), Some(theirs)) => mine == theirs,
         }

@@ -47,8 +47,21 @@ pub struct RawMeta {
     pub source_language: String,
     pub date: String,
     pub responsible_authority: RawText,
+    /// The levels of government parts of the programme belong to.
+    #[serde(default)]
+    pub scopes: Vec<RawScope>,
     #[serde(default)]
     pub documents: Vec<RawDocument>,
+}
+
+/// A level of government: its id (as content refers to it), its name, the tag action
+/// headings print.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScope {
+    pub id: String,
+    pub name: RawText,
+    pub tag: RawText,
 }
 
 #[derive(Debug, Clone, Deserialize)]

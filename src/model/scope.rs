@@ -1,42 +1,29 @@
-//! Scopes: the level of government a piece of content belongs to (excerpts are cut on it).
+//! Scopes: the levels of government parts of the programme belong to (excerpts are cut on
+//! them). They are data: the programme declares them (`scopes:` in `programme.yaml`, each with
+//! an id, a name and the tag an action heading prints), and content refers to them by id.
 
-use std::str::FromStr;
+use serde::Serialize;
 
-use serde::{Deserialize, Serialize};
+use super::Text;
 
-/// The level of government a block of content belongs to. No scope means the whole programme.
-///
-/// In Belgium integration is a competence of the communities, so parts of the programme are
-/// written for one of them; excerpts are built on this tag.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Scope {
-    Federal,
-    Flemish,
-    French,
-    German,
-}
+/// A declared scope's id, as content refers to it (`scope: flemish`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Scope(pub String);
 
 impl Scope {
-    pub const ALL: [Scope; 4] = [Scope::Federal, Scope::Flemish, Scope::French, Scope::German];
-
-    /// The id used in content files, label keys and file names.
-    pub fn id(self) -> &'static str {
-        match self {
-            Scope::Federal => "federal",
-            Scope::Flemish => "flemish",
-            Scope::French => "french",
-            Scope::German => "german",
-        }
+    /// The id used in content files and file names.
+    pub fn id(&self) -> &str {
+        &self.0
     }
 }
 
-impl FromStr for Scope {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        Scope::ALL
-            .into_iter()
-            .find(|scope| scope.id() == s)
-            .ok_or_else(|| format!("unknown scope `{s}` (expected federal, flemish, french or german)"))
-    }
+/// A scope as the programme declares it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScopeDecl {
+    pub id: String,
+    /// What an excerpt's heading calls it (`Flemish Community`).
+    pub name: Text,
+    /// What an action heading prints (`Action 13 (FL):`).
+    pub tag: Text,
 }

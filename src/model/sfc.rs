@@ -42,9 +42,6 @@ pub fn lump_sum_of_kind(kind: &str) -> &'static str {
     }
 }
 
-/// Lump sums the computation needs, whatever the pledges.
-pub const LUMP_SUMS_NEEDED: [&str; 3] = ["transfer", "relocation", "admission-turkey"];
-
 /// Rows of Table 2, in print order.
 pub const TABLE2_ROWS: [&str; 6] =
     ["resettlement", "relocation-1523", "relocation-1601", "relocation-ms", "transfer", "admission-turkey"];

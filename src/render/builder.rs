@@ -196,8 +196,9 @@ impl ViewBuilder<'_> {
             return Ok(None);
         }
         let mut parts = vec![self.label("excerpt.kind")?];
-        if let Some(scope) = self.spec.scope {
-            parts.push(self.label(&format!("scope.{}.name", scope.id()))?);
+        // The heading is the form's, in the edition's language (the scope's name translated).
+        if let Some(scope) = self.spec.scope.as_ref().and_then(|s| self.p.meta.scope(s)) {
+            parts.push(crate::render::escape::marks::strip(scope.name.for_edition(self.lang).0));
         }
         for so in self.spec.objectives.iter().flatten() {
             let number = so.trim_start_matches("so");
@@ -223,10 +224,11 @@ impl ViewBuilder<'_> {
                     let number = a.number.to_string();
                     // The heading is part of the text (the authority typed it), so it speaks the
                     // texts' language.
-                    let heading = match a.scope.filter(|_| a.scope_in_heading) {
+                    let declared = a.scope.as_ref().filter(|_| a.scope_in_heading).and_then(|s| self.p.meta.scope(s));
+                    let heading = match declared {
                         Some(scope) => {
-                            let tag = self.tl.get(&format!("scope.{}.tag", scope.id()))?;
-                            self.tl.fill("pattern.action_heading_scoped", &[("number", &number), ("scope", tag)])?
+                            let tag = self.plain(&scope.tag);
+                            self.tl.fill("pattern.action_heading_scoped", &[("number", &number), ("scope", &tag)])?
                         }
                         None => self.tl.fill("pattern.action_heading", &[("number", &number)])?,
                     };

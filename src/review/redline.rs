@@ -36,7 +36,7 @@ pub fn build(
     let (scope, objectives) = match only {
         None => (None, None),
         Some(name) => match matrix.iter().find(|e| e.name == name) {
-            Some(e) => (e.scope, e.objectives.clone()),
+            Some(e) => (e.scope.clone(), e.objectives.clone()),
             None => {
                 let known: Vec<&str> = matrix.iter().map(|e| e.name.as_str()).collect();
                 return Err(Error::UnknownEdition { name: name.to_string(), known: known.join(", ") });

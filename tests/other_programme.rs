@@ -1,0 +1,45 @@
+//! Nothing of Belgium hides in the code: a small synthetic programme of another Member State
+//! (Dutch as its source language, two provinces as scopes, no specific objective 3, no
+//! admission from Turkey and so no lump sum for it) is checked and built end to end.
+
+mod common;
+
+use amif_doc::pipeline;
+use common::*;
+
+fn other() -> std::path::PathBuf {
+    repo().join("tests/fixtures/other/content")
+}
+
+#[test]
+fn another_member_state_builds_end_to_end() {
+    let diagnostics = pipeline::check(&other(), &repo().join("templates"), None).unwrap();
+    assert_eq!(diagnostics.iter().map(|d| d.to_string()).collect::<Vec<_>>(), Vec::<String>::new());
+    let dir = scratch("other");
+    let mut opts = options(&other(), &dir, &[]);
+    opts.edition = None;
+    let built = pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let names: Vec<String> =
+        built.outputs.iter().map(|o| o.path.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, ["programma-nl.pdf", "programma-en.pdf", "uittreksel-noord-nl.pdf"]);
+
+    let nl = pdf_text(&dir.join("programma-nl.pdf"));
+    for expected in [
+        "Nationaal programma van het Fonds voor asiel, migratie en integratie voor Nederland",
+        "1. SAMENVATTING Het programma versterkt de opvang en de integratie.",
+        "Actie 2 (N): Inburgeringstrajecten in Noord.",
+        "Actie 3 (Z): Taalcursussen in Zuid.",
+    ] {
+        assert!(nl.contains(expected), "nl lacks `{expected}`");
+    }
+    // The English edition: English form, the Dutch texts tagged as Dutch (no translation).
+    let en_pdf = std::fs::read(dir.join("programma-en.pdf")).unwrap();
+    assert!(pdf_text(&dir.join("programma-en.pdf")).contains("1. EXECUTIVE SUMMARY Het programma versterkt"));
+    assert!(pdftext::struct_langs(&en_pdf).iter().any(|l| l == "nl"), "Dutch texts tagged nl");
+    // The province's excerpt: its own text only.
+    let noord = pdf_text(&dir.join("uittreksel-noord-nl.pdf"));
+    assert!(noord.contains("Uittreksel – Provincie Noord"), "{noord}");
+    assert!(noord.contains("In de provincie Noord wonen veel nieuwkomers."));
+    assert!(!noord.contains("De provincie Zuid richt zich op taalcursussen."));
+    assert!(!noord.contains("Taalcursussen in Zuid."));
+}
