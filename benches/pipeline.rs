@@ -26,7 +26,8 @@ fn main() {
         let t = Instant::now();
         let checked = load_and_check(&root.join("content"), &catalogue).unwrap_or_else(|_| panic!("content invalid"));
         engine += t.elapsed();
-        let edition = Edition { spec: checked.programme.editions[0].clone(), lang: "fr".parse::<Lang>().unwrap() };
+        let edition =
+            Edition { spec: checked.programme.editions[0].clone(), lang: "fr".parse::<Lang>().unwrap(), second: None };
 
         let t = Instant::now();
         let v = build_view(
@@ -34,7 +35,7 @@ fn main() {
             &checked.figures,
             &checked.findings,
             &edition,
-            &amif_doc::render::EditionLabels { form: &labels, text: &labels },
+            &amif_doc::render::EditionLabels { form: &labels, text: &labels, catalogue: None },
         )
         .unwrap();
         let source = templates.render(&v, &labels).unwrap();

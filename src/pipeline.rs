@@ -103,7 +103,14 @@ pub fn load_and_check_with(content: &Path, catalogue: &Catalogue, allow_rule_err
     };
     let langs = catalogue.langs();
     let unknown_langs = programme.editions.iter().enumerate().flat_map(|(i, e)| {
-        e.langs.iter().enumerate().filter(|(_, l)| !langs.contains(l)).map(move |(j, l)| (i, j, *l))
+        let pairs = e.bilingual.iter().flat_map(|(a, b)| [*a, *b]);
+        e.langs
+            .iter()
+            .copied()
+            .chain(pairs)
+            .enumerate()
+            .filter(|(_, l)| !langs.contains(l))
+            .map(move |(j, l)| (i, j, l))
     });
     let known: Vec<String> = langs.iter().map(Lang::to_string).collect();
     let mut unknown: Vec<Diagnostic> = unknown_langs
@@ -283,8 +290,13 @@ fn select_editions(matrix: &[EditionSpec], only: Option<&str>, langs: &[Lang]) -
     Ok(matrix
         .iter()
         .filter(|e| only.is_none_or(|name| e.name == name))
-        .flat_map(|spec| spec.langs.iter().map(|&lang| Edition { spec: spec.clone(), lang }))
-        .filter(|e| langs.is_empty() || langs.contains(&e.lang))
+        .flat_map(|spec| {
+            let single = spec.langs.iter().map(|&lang| Edition { spec: spec.clone(), lang, second: None });
+            let pairs = spec.bilingual.iter().map(|&(lang, b)| Edition { spec: spec.clone(), lang, second: Some(b) });
+            single.chain(pairs).collect::<Vec<_>>()
+        })
+        // `--lang` narrows to editions in those languages; a bilingual one needs both.
+        .filter(|e| langs.is_empty() || (langs.contains(&e.lang) && e.second.is_none_or(|s| langs.contains(&s))))
         .collect())
 }
 
@@ -306,12 +318,17 @@ fn render_edition(
     templates: &Templates,
     source_date_epoch: Option<i64>,
 ) -> Result<String, Error> {
-    let labels = catalogue.for_lang(edition.lang)?;
+    let mut labels = catalogue.for_lang(edition.lang)?;
     let text_lang = edition.spec.text_lang(edition.lang, checked.programme.meta.source);
-    let text_labels = catalogue.for_lang(text_lang)?;
+    let mut text_labels = catalogue.for_lang(text_lang)?;
+    if let Some(second) = edition.second {
+        // The form's wording in both languages (`Total général / Grand total`); numbers in the first's.
+        labels = labels.bilingual(&catalogue.for_lang(second)?);
+        text_labels = labels.clone();
+    }
     let programme = excerpt::filter(&checked.programme, &edition.spec);
     let figures = if edition.spec.is_excerpt() { compute::compute(&programme) } else { checked.figures.clone() };
-    let both = EditionLabels { form: &labels, text: &text_labels };
+    let both = EditionLabels { form: &labels, text: &text_labels, catalogue: Some(catalogue) };
     let mut view = crate::render::build_view(&programme, &figures, &checked.findings, edition, &both)?;
     view.draft = checked.findings.iter().any(|f| f.level == Level::Error);
     let translated = text_lang != checked.programme.meta.source;

@@ -134,7 +134,7 @@ fn an_unknown_scope_in_the_matrix_is_located() {
     assert_eq!(
         got,
         [
-            "error[scope-unknown]: content/editions.yaml:17:5: editions[3].scope: unknown scope `flanders` (hint: programme.yaml declares: federal, flemish, french, german)"
+            "error[scope-unknown]: content/editions.yaml:18:5: editions[3].scope: unknown scope `flanders` (hint: programme.yaml declares: federal, flemish, french, german)"
         ]
     );
 }
@@ -187,6 +187,6 @@ fn an_edition_language_must_be_in_the_catalogue() {
     };
     assert_eq!(
         d.to_string().trim(),
-        "error[lang-unknown]: content/editions.yaml:19:5: editions[3].languages[0]: the label catalogue has no language `it` (hint: templates/labels.yaml has: de, en, fr, nl)"
+        "error[lang-unknown]: content/editions.yaml:20:5: editions[3].languages[0]: the label catalogue has no language `it` (hint: templates/labels.yaml has: de, en, fr, nl)"
     );
 }

@@ -13,7 +13,7 @@ fn bundled_content_builds_both_editions() {
     let outputs = build(&fixture(), &dir, &both()).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let names: Vec<String> =
         outputs.iter().map(|o| o.path.file_name().unwrap().to_string_lossy().into_owned()).collect();
-    assert_eq!(names, ["programme-fr.pdf", "programme-en.pdf"]);
+    assert_eq!(names, ["programme-fr.pdf", "programme-en.pdf", "programme-fr-en.pdf"]);
     assert!(outputs.iter().all(|o| o.pages > 10));
 
     let fr = pdf_text(&dir.join("programme-fr.pdf"));
@@ -176,13 +176,14 @@ fn timeline_chart_has_a_generated_alternative_text() {
     let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
     let checked = amif_doc::pipeline::load_and_check(&fixture(), &catalogue).unwrap();
     let labels = catalogue.for_lang(Lang::EN).unwrap();
-    let edition = amif_doc::render::Edition { spec: checked.programme.editions[0].clone(), lang: Lang::EN };
+    let edition =
+        amif_doc::render::Edition { spec: checked.programme.editions[0].clone(), lang: Lang::EN, second: None };
     let view = amif_doc::render::build_view(
         &checked.programme,
         &checked.figures,
         &checked.findings,
         &edition,
-        &amif_doc::render::EditionLabels { form: &labels, text: &labels },
+        &amif_doc::render::EditionLabels { form: &labels, text: &labels, catalogue: None },
     )
     .unwrap();
     assert!(

@@ -244,8 +244,8 @@ fn each_kind_of_edit_is_reported_under_its_section() {
         ),
         (
             "editions.yaml",
-            "    languages: [fr, en]\n  - name: submitted",
-            "    languages: [en]\n  - name: submitted",
+            "    languages: [fr, en, fr-en]\n  - name: submitted",
+            "    languages: [en, fr-en]\n  - name: submitted",
             "editions.programme.langs",
             "editions",
         ),

@@ -147,3 +147,27 @@ fn the_submitted_print_keeps_the_english_texts_under_french_labels() {
     assert!(text.contains("Traduction de travail, non officielle"), "an unreviewed translation says so");
     assert!(text.contains("1. RÉSUMÉ Dans le cadre du FAMI, la Belgique (BE) entend poursuivre"));
 }
+
+/// One bilingual PDF: French and English side by side, unit by unit, each column tagged with
+/// its language; the form's wording in both, amounts in French.
+#[test]
+fn the_bilingual_edition_puts_each_paragraph_beside_its_translation() {
+    let dir = scratch("bilingual");
+    let mut opts = options(&fixture(), &dir, &[]);
+    opts.edition = Some("programme".into());
+    let built = amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    assert!(built.outputs.iter().any(|o| o.path.ends_with("programme-fr-en.pdf")));
+    let pdf = std::fs::read(dir.join("programme-fr-en.pdf")).unwrap();
+    let text = pdf_text(&dir.join("programme-fr-en.pdf"));
+    for expected in [
+        "1. RÉSUMÉ / EXECUTIVE SUMMARY",
+        "Dans le cadre du FAMI, la Belgique (BE) entend poursuivre",
+        "Under the AMIF, Belgium (BE) intends to continue",
+        "Total général / Grand total",
+        "OS1.ON1 Accueil/Asile / Reception/asylum 22 813 801,27",
+    ] {
+        assert!(text.contains(expected), "fr-en lacks `{expected}`");
+    }
+    assert_eq!(pdftext::info(&pdf).get("Lang").map(String::as_str), Some("fr"));
+    assert!(pdftext::struct_langs(&pdf).iter().any(|l| l == "en"), "the English column is tagged en");
+}

@@ -397,10 +397,18 @@ impl Builder<'_> {
                     }
                 }
             }
-            let mut langs = Vec::new();
+            let (mut langs, mut bilingual) = (Vec::new(), Vec::new());
             for (j, l) in e.languages.iter().enumerate() {
-                match l.parse::<Lang>() {
-                    Ok(lang) => langs.push(lang),
+                // `fr-en`: one bilingual document, the two languages side by side.
+                let parsed = match l.split_once('-') {
+                    Some((a, b)) => {
+                        a.parse::<Lang>().and_then(|a| Ok((a, b.parse::<Lang>()?))).map(|(a, b)| (a, Some(b)))
+                    }
+                    None => l.parse::<Lang>().map(|a| (a, None)),
+                };
+                match parsed {
+                    Ok((lang, None)) => langs.push(lang),
+                    Ok((first, Some(second))) => bilingual.push((first, second)),
                     Err(msg) => self.error("lang-unknown", &format!("{at}.languages[{j}]"), msg, None),
                 }
             }
@@ -414,7 +422,7 @@ impl Builder<'_> {
                     Texts::Translated
                 }
             };
-            out.push(EditionSpec { name: e.name, scope, objectives: e.objectives, langs, texts });
+            out.push(EditionSpec { name: e.name, scope, objectives: e.objectives, langs, bilingual, texts });
         }
         out
     }

@@ -320,6 +320,8 @@ pub struct EditionSpec {
     /// Keep only these specific objectives.
     pub objectives: Option<Vec<String>>,
     pub langs: Vec<Lang>,
+    /// Bilingual documents: (first, second) language, side by side (`fr-en`).
+    pub bilingual: Vec<(Lang, Lang)>,
     /// Which language the texts are printed in.
     pub texts: Texts,
 }

@@ -17,6 +17,8 @@ use crate::render::markdown;
 pub struct EditionLabels<'a> {
     pub form: &'a Labels,
     pub text: &'a Labels,
+    /// The whole catalogue: a bilingual edition needs each language's wording too.
+    pub catalogue: Option<&'a crate::i18n::Catalogue>,
 }
 
 /// Builds the view of one edition.
@@ -51,10 +53,23 @@ fn builder<'a>(
     escape: fn(&str) -> String,
 ) -> ViewBuilder<'a> {
     let text_lang = edition.spec.text_lang(edition.lang, p.meta.source);
-    ViewBuilder { p, f, l: labels.form, tl: labels.text, lang: edition.lang, text_lang, spec: &edition.spec, escape }
+    ViewBuilder {
+        catalogue: labels.catalogue,
+        p,
+        f,
+        l: labels.form,
+        tl: labels.text,
+        lang: edition.lang,
+        text_lang,
+        second: edition.second,
+        spec: &edition.spec,
+        escape,
+    }
 }
 
 pub(super) struct ViewBuilder<'a> {
+    /// The catalogue, for a bilingual edition's per-language wording.
+    pub(super) catalogue: Option<&'a crate::i18n::Catalogue>,
     pub(super) p: &'a Programme,
     pub(super) f: &'a Figures,
     /// The form's labels, in the edition's language.
@@ -64,11 +79,21 @@ pub(super) struct ViewBuilder<'a> {
     pub(super) lang: Lang,
     /// The language texts are printed in: the edition's, or the source language.
     pub(super) text_lang: Lang,
+    /// A bilingual edition's second language: texts in two columns, unit by unit.
+    pub(super) second: Option<Lang>,
     pub(super) spec: &'a EditionSpec,
     escape: fn(&str) -> String,
 }
 
 impl ViewBuilder<'_> {
+    /// The labels of one language (a bilingual edition's side).
+    fn catalogue_labels(&self, lang: Lang) -> Result<Labels, RenderError> {
+        match self.catalogue {
+            Some(c) => Ok(c.for_lang(lang)?),
+            None => Ok(self.tl.clone()),
+        }
+    }
+
     pub(super) fn label(&self, key: &str) -> Result<String, RenderError> {
         Ok(self.l.get(key)?.to_string())
     }
@@ -81,8 +106,18 @@ impl ViewBuilder<'_> {
         persons.iter().map(|p| p.map(|n| self.l.number.integer(n)).unwrap_or_default()).collect()
     }
 
-    /// A narrative as typst markup; blocks in another language are tagged with it.
+    /// A narrative as typst markup; blocks in another language are tagged with it. In a
+    /// bilingual edition, each paragraph or list item beside its translation.
     fn narrative(&self, n: &Narrative) -> String {
+        if let Some(second) = self.second {
+            return n
+                .blocks
+                .iter()
+                .map(|b| self.side_by_side(&b.text, second))
+                .filter(|m| !m.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n\n");
+        }
         n.blocks
             .iter()
             .map(|b| {
@@ -95,8 +130,69 @@ impl ViewBuilder<'_> {
             .join("\n\n")
     }
 
+    /// A text in two columns, unit by unit (`#bi(..)` rows, each cell tagged with its
+    /// language), so a reader's eye crosses straight from a paragraph to its translation. The
+    /// translation keeps the source's units ([`crate::i18n::units`]), so rows align.
+    fn side_by_side(&self, t: &Text, second: Lang) -> String {
+        use crate::i18n::units::{Piece, segments};
+        let (a, a_lang) = t.for_edition(self.lang);
+        let (b, b_lang) = t.for_edition(second);
+        let units = |text: &str| -> Vec<String> {
+            segments(text)
+                .into_iter()
+                .filter_map(|p| match p {
+                    Piece::Unit { prefix, text } => {
+                        Some(markdown::to_typst_with(&format!("{}{text}", prefix.trim_start()), self.escape))
+                    }
+                    Piece::Blank => None,
+                })
+                .collect()
+        };
+        let (ua, ub) = (units(a), units(b));
+        let rows: Vec<(String, String)> = if ua.len() == ub.len() {
+            ua.into_iter().zip(ub).collect()
+        } else {
+            vec![(markdown::to_typst_with(a, self.escape), markdown::to_typst_with(b, self.escape))]
+        };
+        if rows.is_empty() {
+            return String::new();
+        }
+        let cells: Vec<String> = rows.iter().map(|(x, y)| format!("[{x}], [{y}]")).collect();
+        format!("#bi(\"{a_lang}\", \"{b_lang}\", {})", cells.join(", "))
+    }
+
+    /// A bilingual action's heading and title: one row, each side in its language.
+    fn bilingual_action(&self, a: &crate::model::Action, second: Lang) -> Result<String, RenderError> {
+        let number = a.number.to_string();
+        let side = |lang: Lang| -> Result<String, RenderError> {
+            let labels = self.catalogue_labels(lang)?;
+            let declared = a.scope.as_ref().filter(|_| a.scope_in_heading).and_then(|s| self.p.meta.scope(s));
+            let heading = match declared {
+                Some(scope) => {
+                    let tag = crate::render::escape::marks::strip(scope.tag.for_edition(lang).0);
+                    labels.fill("pattern.action_heading_scoped", &[("number", &number), ("scope", &tag)])?
+                }
+                None => labels.fill("pattern.action_heading", &[("number", &number)])?,
+            };
+            let title = markdown::inline_to_typst_with(a.title.for_edition(lang).0, self.escape);
+            Ok(format!("[#strong[{}] {title}]", crate::render::escape::typst_markup(&heading)))
+        };
+        let (a_lang, b_lang) = (a.title.for_edition(self.lang).1, a.title.for_edition(second).1);
+        Ok(format!("#bi(\"{a_lang}\", \"{b_lang}\", {}, {})", side(self.lang)?, side(second)?))
+    }
+
     /// A short text as inline typst markup, tagged with its language if it differs.
     pub(super) fn inline(&self, t: &Text) -> String {
+        if let Some(second) = self.second {
+            let (a, a_lang) = t.for_edition(self.lang);
+            let (b, b_lang) = t.for_edition(second);
+            let (x, y) =
+                (markdown::inline_to_typst_with(a, self.escape), markdown::inline_to_typst_with(b, self.escape));
+            if a == b {
+                return x;
+            }
+            return format!("#text(lang: \"{a_lang}\")[{x}] / #text(lang: \"{b_lang}\")[{y}]");
+        }
         let (text, lang) = t.for_edition(self.text_lang);
         let markup = markdown::inline_to_typst_with(text, self.escape);
         if lang == self.lang { markup } else { format!("#text(lang: \"{lang}\")[{markup}]") }
@@ -232,10 +328,15 @@ impl ViewBuilder<'_> {
                         }
                         None => self.tl.fill("pattern.action_heading", &[("number", &number)])?,
                     };
+                    let (heading, title_typst) = match self.second {
+                        // Bilingual: each column opens with its own heading, in its language.
+                        Some(second) => (String::new(), self.bilingual_action(a, second)?),
+                        None => (heading, self.inline(&a.title)),
+                    };
                     actions.push(ActionView {
                         id: a.id.clone(),
                         heading,
-                        title_typst: self.inline(&a.title),
+                        title_typst,
                         body_typst: self.narrative(&a.body),
                     });
                 }

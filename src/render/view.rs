@@ -12,12 +12,17 @@ use crate::model::EditionSpec;
 pub struct Edition {
     pub spec: EditionSpec,
     pub lang: Lang,
+    /// A bilingual edition's second language (its texts in a second column).
+    pub second: Option<Lang>,
 }
 
 impl Edition {
-    /// The output file name without extension: `programme-fr`, `excerpt-flemish-en`.
+    /// The output file name without extension: `programme-fr`, `programme-fr-en`.
     pub fn file_stem(&self) -> String {
-        format!("{}-{}", self.spec.name, self.lang)
+        match self.second {
+            Some(second) => format!("{}-{}-{second}", self.spec.name, self.lang),
+            None => format!("{}-{}", self.spec.name, self.lang),
+        }
     }
 }
 

@@ -30,7 +30,7 @@ pub fn build(
 ) -> Result<(), Error> {
     let labels = catalogue.for_lang(lang)?;
     let text_labels = catalogue.for_lang(review.new.programme.meta.source)?;
-    let both = EditionLabels { form: &labels, text: &text_labels };
+    let both = EditionLabels { form: &labels, text: &text_labels, catalogue: Some(catalogue) };
     // The redline marks changes in the texts as written: the source language, whatever the form's.
     let matrix = &review.new.programme.editions;
     let (scope, objectives) = match only {
@@ -44,8 +44,8 @@ pub fn build(
         },
     };
     let name = only.map_or("redline".to_string(), |n| format!("{n}-redline"));
-    let spec = EditionSpec { name, scope, objectives, langs: vec![lang], texts: Texts::Source };
-    let edition = Edition { spec, lang };
+    let spec = EditionSpec { name, scope, objectives, langs: vec![lang], bilingual: vec![], texts: Texts::Source };
+    let edition = Edition { spec, lang, second: None };
     let cut = |p: &Programme| crate::model::excerpt::filter(p, &edition.spec);
     let (old_programme, new_programme) = (cut(&review.old.programme), cut(&review.new.programme));
     let figures = |p: &Programme, all: &crate::compute::Figures| {
