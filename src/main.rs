@@ -19,5 +19,10 @@ fn main() -> ExitCode {
         Some(Command::Diff(args)) => cmd::diff::run(&args),
         Some(Command::DiffDriver(args)) => cmd::diff::run_driver(&args),
         Some(Command::I18n(args)) => cmd::i18n::run(&args),
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "amif-doc", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
     }
 }

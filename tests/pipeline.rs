@@ -223,3 +223,35 @@ fn the_pdf_structure_is_tagged() {
     assert!(tags.iter().filter(|t| *t == "Table").count() >= 10, "tables are tables");
     assert!(tags.iter().filter(|t| *t == "TH").count() >= 30, "tables have header cells");
 }
+
+/// Terminal manners: shell completions from the CLI's own definitions; `--quiet` prints nothing
+/// but errors.
+#[test]
+fn completions_and_quiet() {
+    let run = |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc")).args(args).output().unwrap();
+    let bash = run(&["completions", "bash"]);
+    let script = String::from_utf8_lossy(&bash.stdout);
+    assert!(bash.status.success() && script.contains("_amif__doc()") && script.contains("i18n"), "{script}");
+    let dir = scratch("quiet");
+    let fixture = fixture().display().to_string();
+    let templates = repo().join("templates").display().to_string();
+    let fonts = repo().join("fonts").display().to_string();
+    let out = dir.display().to_string();
+    let built = run(&[
+        "build",
+        "-q",
+        "--edition",
+        "submitted",
+        "--content",
+        &fixture,
+        "--templates",
+        &templates,
+        "--fonts",
+        &fonts,
+        "--out",
+        &out,
+    ]);
+    assert!(built.status.success());
+    assert_eq!((built.stdout.len(), built.stderr.len()), (0, 0), "{}", String::from_utf8_lossy(&built.stderr));
+    assert!(dir.join("submitted-fr.pdf").exists());
+}

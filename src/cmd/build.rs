@@ -32,6 +32,9 @@ pub struct BuildArgs {
     /// Build even if programme rules fail (not content errors): pages say DRAFT.
     #[arg(long)]
     pub draft: bool,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 pub fn run(args: &BuildArgs) -> ExitCode {
@@ -58,6 +61,9 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
     };
     let started = std::time::Instant::now();
     let built = pipeline::build(&opts)?;
+    if args.quiet {
+        return Ok(());
+    }
     for output in &built.outputs {
         println!("wrote {} ({} pages)", output.path.display(), output.pages);
     }

@@ -17,6 +17,9 @@ pub struct CheckArgs {
     /// Also typeset every edition (with typst's own checks, PDF/UA included), writing nothing.
     #[arg(long)]
     pub typeset: bool,
+    /// Print only errors; the exit status says whether there were any.
+    #[arg(long, short)]
+    pub quiet: bool,
     /// The fonts folder, for `--typeset`.
     #[arg(long, default_value = "fonts")]
     pub fonts: std::path::PathBuf,
@@ -25,12 +28,17 @@ pub struct CheckArgs {
 pub fn run(args: &CheckArgs) -> ExitCode {
     let typeset_with = args.typeset.then_some(args.fonts.as_path());
     match pipeline::check(&args.paths.content, &args.paths.templates, typeset_with) {
-        Ok(diagnostics) => {
+        Ok(mut diagnostics) => {
+            if args.quiet {
+                diagnostics.retain(|d| d.severity == Severity::Error);
+            }
             diag::emit(&diagnostics, &pipeline::root_of(&args.paths.content));
             let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
             let warnings = diagnostics.len() - errors;
             if errors == 0 {
-                eprintln!("content is valid: {warnings} warning(s), no error");
+                if !args.quiet {
+                    eprintln!("content is valid: {warnings} warning(s), no error");
+                }
                 ExitCode::SUCCESS
             } else {
                 let and_warnings = if warnings > 0 { format!(" and {warnings} warning(s)") } else { String::new() };

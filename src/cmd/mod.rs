@@ -42,6 +42,11 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Translations: `i18n update` brings the PO files up to date, `i18n status` reports.
     I18n(i18n::I18nArgs),
+    /// Print shell completions: `amif-doc completions bash > /etc/bash_completion.d/amif-doc`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Git external diff driver: `git config diff.amif.command "amif-doc diff-driver"`.
     #[command(hide = true)]
     DiffDriver(diff::DriverArgs),
