@@ -4,6 +4,7 @@
 //! cuts the programme down to one edition.
 
 mod build;
+mod editions;
 pub mod excerpt;
 mod inputs;
 pub mod raw;

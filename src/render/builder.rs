@@ -82,18 +82,10 @@ pub(super) struct ViewBuilder<'a> {
     /// A bilingual edition's second language: texts in two columns, unit by unit.
     pub(super) second: Option<Lang>,
     pub(super) spec: &'a EditionSpec,
-    escape: fn(&str) -> String,
+    pub(super) escape: fn(&str) -> String,
 }
 
 impl ViewBuilder<'_> {
-    /// The labels of one language (a bilingual edition's side).
-    fn catalogue_labels(&self, lang: Lang) -> Result<Labels, RenderError> {
-        match self.catalogue {
-            Some(c) => Ok(c.for_lang(lang)?),
-            None => Ok(self.tl.clone()),
-        }
-    }
-
     pub(super) fn label(&self, key: &str) -> Result<String, RenderError> {
         Ok(self.l.get(key)?.to_string())
     }
@@ -128,57 +120,6 @@ impl ViewBuilder<'_> {
             .filter(|m| !m.is_empty())
             .collect::<Vec<_>>()
             .join("\n\n")
-    }
-
-    /// A text in two columns, unit by unit (`#bi(..)` rows, each cell tagged with its
-    /// language), so a reader's eye crosses straight from a paragraph to its translation. The
-    /// translation keeps the source's units ([`crate::i18n::units`]), so rows align.
-    fn side_by_side(&self, t: &Text, second: Lang) -> String {
-        use crate::i18n::units::{Piece, segments};
-        let (a, a_lang) = t.for_edition(self.lang);
-        let (b, b_lang) = t.for_edition(second);
-        let units = |text: &str| -> Vec<String> {
-            segments(text)
-                .into_iter()
-                .filter_map(|p| match p {
-                    Piece::Unit { prefix, text } => {
-                        Some(markdown::to_typst_with(&format!("{}{text}", prefix.trim_start()), self.escape))
-                    }
-                    Piece::Blank => None,
-                })
-                .collect()
-        };
-        let (ua, ub) = (units(a), units(b));
-        let rows: Vec<(String, String)> = if ua.len() == ub.len() {
-            ua.into_iter().zip(ub).collect()
-        } else {
-            vec![(markdown::to_typst_with(a, self.escape), markdown::to_typst_with(b, self.escape))]
-        };
-        if rows.is_empty() {
-            return String::new();
-        }
-        let cells: Vec<String> = rows.iter().map(|(x, y)| format!("[{x}], [{y}]")).collect();
-        format!("#bi(\"{a_lang}\", \"{b_lang}\", {})", cells.join(", "))
-    }
-
-    /// A bilingual action's heading and title: one row, each side in its language.
-    fn bilingual_action(&self, a: &crate::model::Action, second: Lang) -> Result<String, RenderError> {
-        let number = a.number.to_string();
-        let side = |lang: Lang| -> Result<String, RenderError> {
-            let labels = self.catalogue_labels(lang)?;
-            let declared = a.scope.as_ref().filter(|_| a.scope_in_heading).and_then(|s| self.p.meta.scope(s));
-            let heading = match declared {
-                Some(scope) => {
-                    let tag = crate::render::escape::marks::strip(scope.tag.for_edition(lang).0);
-                    labels.fill("pattern.action_heading_scoped", &[("number", &number), ("scope", &tag)])?
-                }
-                None => labels.fill("pattern.action_heading", &[("number", &number)])?,
-            };
-            let title = markdown::inline_to_typst_with(a.title.for_edition(lang).0, self.escape);
-            Ok(format!("[#strong[{}] {title}]", crate::render::escape::typst_markup(&heading)))
-        };
-        let (a_lang, b_lang) = (a.title.for_edition(self.lang).1, a.title.for_edition(second).1);
-        Ok(format!("#bi(\"{a_lang}\", \"{b_lang}\", {}, {})", side(self.lang)?, side(second)?))
     }
 
     /// A short text as inline typst markup, tagged with its language if it differs.
@@ -393,58 +334,6 @@ impl ViewBuilder<'_> {
                 })
             })
             .collect()
-    }
-
-    fn timeline(&self) -> Result<Timeline, RenderError> {
-        let rows = &self.f.timetable;
-        let (Some(first), Some(last)) =
-            (rows.iter().map(|r| r.planning).min(), rows.iter().map(|r| r.closing.max(r.implementation)).max())
-        else {
-            return Ok(Timeline::default());
-        };
-        let years: Vec<i32> = (first..=last).collect();
-        let mut groups: Vec<TimelineGroup> = Vec::new();
-        let mut described = Vec::new();
-        for r in rows {
-            let label = self.so_label(&r.objective, r.objective_number)?;
-            let name = &self.plain(&r.name);
-            let bar_label = match r.action_number {
-                Some(n) => self.l.fill("pattern.numbered_name", &[("number", &n.to_string()), ("name", name)])?,
-                None => name.to_string(),
-            };
-            let cells = years
-                .iter()
-                .map(|&y| match y {
-                    y if y == r.closing => "closing",
-                    y if y >= r.implementation && y < r.closing => "implementation",
-                    y if y >= r.planning && y < r.implementation => "planning",
-                    _ => "",
-                })
-                .collect();
-            described.push(self.l.fill(
-                "timeline.alt_row",
-                &[
-                    ("action", &bar_label),
-                    ("planning", &r.planning.to_string()),
-                    ("implementation", &r.implementation.to_string()),
-                    ("closing", &r.closing.to_string()),
-                ],
-            )?);
-            let bar = TimelineBar { label: bar_label, cells };
-            match groups.last_mut() {
-                Some(g) if g.label == label => g.bars.push(bar),
-                _ => groups.push(TimelineGroup { label, bars: vec![bar] }),
-            }
-        }
-        let intro = self.l.fill(
-            "timeline.alt_intro",
-            &[("count", &rows.len().to_string()), ("first", &first.to_string()), ("last", &last.to_string())],
-        )?;
-        Ok(Timeline {
-            years: years.iter().map(i32::to_string).collect(),
-            groups,
-            alt: format!("{intro} {}", described.join(" ")),
-        })
     }
 
     fn framework(&self) -> Result<Vec<FrameworkSection>, RenderError> {

@@ -2,6 +2,7 @@
 //! `templates/`. Templates receive a view model of display-ready strings and do no arithmetic;
 //! tera's HTML escaping is replaced by the typst escaper, so every value prints literally.
 
+mod bilingual;
 mod builder;
 pub mod escape;
 pub mod markdown;

@@ -11,6 +11,58 @@ use crate::compute::{LineKind, YearTable};
 use crate::model::{Persons, Unit};
 
 impl ViewBuilder<'_> {
+    pub(super) fn timeline(&self) -> Result<Timeline, RenderError> {
+        let rows = &self.f.timetable;
+        let (Some(first), Some(last)) =
+            (rows.iter().map(|r| r.planning).min(), rows.iter().map(|r| r.closing.max(r.implementation)).max())
+        else {
+            return Ok(Timeline::default());
+        };
+        let years: Vec<i32> = (first..=last).collect();
+        let mut groups: Vec<TimelineGroup> = Vec::new();
+        let mut described = Vec::new();
+        for r in rows {
+            let label = self.so_label(&r.objective, r.objective_number)?;
+            let name = &self.plain(&r.name);
+            let bar_label = match r.action_number {
+                Some(n) => self.l.fill("pattern.numbered_name", &[("number", &n.to_string()), ("name", name)])?,
+                None => name.to_string(),
+            };
+            let cells = years
+                .iter()
+                .map(|&y| match y {
+                    y if y == r.closing => "closing",
+                    y if y >= r.implementation && y < r.closing => "implementation",
+                    y if y >= r.planning && y < r.implementation => "planning",
+                    _ => "",
+                })
+                .collect();
+            described.push(self.l.fill(
+                "timeline.alt_row",
+                &[
+                    ("action", &bar_label),
+                    ("planning", &r.planning.to_string()),
+                    ("implementation", &r.implementation.to_string()),
+                    ("closing", &r.closing.to_string()),
+                ],
+            )?);
+            let bar = TimelineBar { label: bar_label, cells };
+            match groups.last_mut() {
+                Some(g) if g.label == label => g.bars.push(bar),
+                _ => groups.push(TimelineGroup { label, bars: vec![bar] }),
+            }
+        }
+        let intro = self.l.fill(
+            "timeline.alt_intro",
+            &[("count", &rows.len().to_string()), ("first", &first.to_string()), ("last", &last.to_string())],
+        )?;
+        Ok(Timeline {
+            years: years.iter().map(i32::to_string).collect(),
+            groups,
+            alt: format!("{intro} {}", described.join(" ")),
+        })
+    }
+
     pub(super) fn periods(&self) -> Vec<String> {
         self.p.special_cases.periods.iter().map(|p| p.id.clone()).collect()
     }

@@ -1,0 +1,74 @@
+//! The edition matrix (`editions.yaml`): which documents a build writes, each in which
+//! languages (single, or bilingual pairs like `fr-en`) and with which texts.
+
+use std::collections::BTreeSet;
+
+use super::build::Builder;
+use super::raw::*;
+use super::*;
+
+impl Builder<'_> {
+    pub(super) fn editions(&mut self, raw: RawEditions) -> Vec<EditionSpec> {
+        let mut names = BTreeSet::new();
+        let mut out = Vec::new();
+        for (i, e) in raw.editions.into_iter().enumerate() {
+            let at = format!("editions[{i}]");
+            let valid_name =
+                !e.name.is_empty() && e.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !valid_name {
+                let msg =
+                    format!("edition name `{}` must be lowercase letters, digits and `-` (it names files)", e.name);
+                self.error("edition-name", &format!("{at}.name"), msg, None);
+            }
+            if !names.insert(e.name.clone()) {
+                self.error(
+                    "id-duplicate",
+                    &format!("{at}.name"),
+                    format!("edition `{}` is declared twice", e.name),
+                    None,
+                );
+            }
+            let scope = self.scope(e.scope, &format!("{at}.scope"));
+            if let Some(list) = &e.objectives {
+                for (j, so) in list.iter().enumerate() {
+                    if sfc::objective(so).is_none() {
+                        let msg = format!("unknown specific objective `{so}`");
+                        self.error(
+                            "id-unknown",
+                            &format!("{at}.objectives[{j}]"),
+                            msg,
+                            Some("use so1, so2, so3 or so4".into()),
+                        );
+                    }
+                }
+            }
+            let (mut langs, mut bilingual) = (Vec::new(), Vec::new());
+            for (j, l) in e.languages.iter().enumerate() {
+                // `fr-en`: one bilingual document, the two languages side by side.
+                let parsed = match l.split_once('-') {
+                    Some((a, b)) => {
+                        a.parse::<Lang>().and_then(|a| Ok((a, b.parse::<Lang>()?))).map(|(a, b)| (a, Some(b)))
+                    }
+                    None => l.parse::<Lang>().map(|a| (a, None)),
+                };
+                match parsed {
+                    Ok((lang, None)) => langs.push(lang),
+                    Ok((first, Some(second))) => bilingual.push((first, second)),
+                    Err(msg) => self.error("lang-unknown", &format!("{at}.languages[{j}]"), msg, None),
+                }
+            }
+            let texts = match e.texts.as_deref() {
+                None | Some("translated") => Texts::Translated,
+                Some("source") => Texts::Source,
+                Some(other) => {
+                    let msg = format!("unknown text language `{other}`");
+                    let hint = "use `translated` (the edition's language) or `source` (the submission language)";
+                    self.error("edition-texts", &format!("{at}.texts"), msg, Some(hint.into()));
+                    Texts::Translated
+                }
+            };
+            out.push(EditionSpec { name: e.name, scope, objectives: e.objectives, langs, bilingual, texts });
+        }
+        out
+    }
+}
