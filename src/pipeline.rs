@@ -117,18 +117,12 @@ pub fn load_and_check_with(content: &Path, catalogue: &Catalogue, allow_rule_err
         .map(|(i, j, l)| {
             let d = Diagnostic::error("lang-unknown", format!("the label catalogue has no language `{l}`"))
                 .with_hint(format!("templates/labels.yaml has: {}", known.join(", ")));
-            match files.locate_path(&format!("editions[{i}].languages[{j}]")) {
-                Some(at) => d.at(at),
-                None => d,
-            }
+            d.maybe_at(files.locate_path(&format!("editions[{i}].languages[{j}]")))
         })
         .collect();
     unknown.extend(check::printed_ids(&programme, catalogue).into_iter().map(|u| {
         let d = Diagnostic::error("id-unknown", u.message).with_hint(u.hint);
-        match files.locate_path(&u.path) {
-            Some(at) => d.at(at),
-            None => d,
-        }
+        d.maybe_at(files.locate_path(&u.path))
     }));
     if !unknown.is_empty() {
         return Err(Error::Content(Diagnostics(unknown), files));
@@ -187,9 +181,7 @@ pub fn rule_diagnostic(f: &Finding, labels: &Labels, files: &SourceFiles) -> Dia
         Level::Error => Diagnostic::error(f.code, message),
         _ => Diagnostic::warning(f.code, message),
     };
-    if let Some(location) = files.locate_path(&f.path) {
-        d = d.at(location);
-    }
+    d = d.maybe_at(files.locate_path(&f.path));
     if let Some(Ok(hint)) = f.hint_in(labels) {
         d = d.with_hint(hint);
     }

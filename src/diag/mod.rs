@@ -52,6 +52,14 @@ impl Diagnostic {
         self
     }
 
+    /// Located where the content says, if it is known.
+    pub fn maybe_at(self, location: Option<Location>) -> Self {
+        match location {
+            Some(location) => self.at(location),
+            None => self,
+        }
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self

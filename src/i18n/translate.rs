@@ -142,7 +142,7 @@ fn status_matches(units: &[units::Unit], all: &[units::Unit]) -> Vec<String> {
             let same = |i: &usize| !used[*i] && all[*i].source == u.source;
             let found = (0..all.len())
                 .find(|i| same(i) && all[*i].ctxt == u.ctxt)
-                .or_else(|| (0..all.len()).find(|i| same(i) && owner(&all[*i].ctxt) == owner(&u.ctxt)));
+                .or_else(|| (0..all.len()).find(|i| same(i) && units::owner(&all[*i].ctxt) == units::owner(&u.ctxt)));
             match found {
                 Some(i) => {
                     used[i] = true;
@@ -152,14 +152,6 @@ fn status_matches(units: &[units::Unit], all: &[units::Unit]) -> Vec<String> {
             }
         })
         .collect()
-}
-
-/// The text a unit's context belongs to: `baseline/3` → `baseline`; a short text is its own.
-fn owner(ctxt: &str) -> &str {
-    match ctxt.rsplit_once('/') {
-        Some((head, tail)) if tail.chars().all(|c| c.is_ascii_digit()) => head,
-        _ => ctxt,
-    }
 }
 
 impl Apply<'_> {
@@ -221,19 +213,9 @@ impl Visitor for Apply<'_> {
 /// An excerpt numbers the paragraphs it keeps anew, so each of its units is found in the whole
 /// programme's (`all`) by its text and the text it belongs to, and takes that unit's state.
 pub fn status(units: &[units::Unit], all: &[units::Unit], catalog: &Catalog) -> Vec<(&'static str, Tally)> {
-    let owner = |ctxt: &str| {
-        ctxt.rsplit_once('/').map_or(ctxt.to_string(), |(h, t)| {
-            if t.chars().all(|c| c.is_ascii_digit()) { h.to_string() } else { ctxt.to_string() }
-        })
-    };
     let mut out: Vec<(&'static str, Tally)> = Vec::new();
-    for u in units {
-        let ctxt = all
-            .iter()
-            .find(|a| a.ctxt == u.ctxt && a.source == u.source)
-            .or_else(|| all.iter().find(|a| a.source == u.source && owner(&a.ctxt) == owner(&u.ctxt)))
-            .map_or(u.ctxt.as_str(), |a| a.ctxt.as_str());
-        let state = state(catalog.find(ctxt), &u.source);
+    for (u, ctxt) in units.iter().zip(status_matches(units, all)) {
+        let state = state(catalog.find(&ctxt), &u.source);
         match out.iter_mut().find(|(s, _)| *s == u.section) {
             Some((_, tally)) => tally.add(&state, &u.source),
             None => {

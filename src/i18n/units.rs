@@ -27,6 +27,14 @@ pub enum Piece {
     Unit { prefix: String, text: String },
 }
 
+/// The text a unit's context belongs to: `baseline/3` → `baseline`; a short text is its own.
+pub fn owner(ctxt: &str) -> &str {
+    match ctxt.rsplit_once('/') {
+        Some((head, tail)) if tail.chars().all(|c| c.is_ascii_digit()) => head,
+        _ => ctxt,
+    }
+}
+
 /// Length of a list mark (`- `, `* `, `+ `, `12. `, `3) `) at the start of `text`, or 0.
 fn list_mark_len(text: &str) -> usize {
     if text.starts_with("- ") || text.starts_with("* ") || text.starts_with("+ ") {

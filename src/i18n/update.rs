@@ -10,14 +10,6 @@
 use super::po::{Catalog, Entry};
 use super::units::Unit;
 
-/// The text a context belongs to: `baseline/3` → `baseline`; a short text is its own.
-fn owner(ctxt: &str) -> &str {
-    match ctxt.rsplit_once('/') {
-        Some((head, tail)) if tail.chars().all(|c| c.is_ascii_digit()) => head,
-        _ => ctxt,
-    }
-}
-
 /// The catalog for `units`, keeping what `old` holds (header, translations, comments).
 pub fn update(old: &Catalog, units: &[Unit]) -> Catalog {
     let live: Vec<&Entry> = old.entries.iter().filter(|e| !e.obsolete).collect();
@@ -40,10 +32,9 @@ pub fn update(old: &Catalog, units: &[Unit]) -> Catalog {
         if entries[n].is_some() {
             continue;
         }
-        let found = live
-            .iter()
-            .enumerate()
-            .position(|(i, e)| !claimed[i] && e.msgid == u.source && owner(&e.msgctxt) == owner(&u.ctxt));
+        let found = live.iter().enumerate().position(|(i, e)| {
+            !claimed[i] && e.msgid == u.source && super::units::owner(&e.msgctxt) == super::units::owner(&u.ctxt)
+        });
         if let Some(i) = found {
             claimed[i] = true;
             taken[n] = Some(i);
@@ -53,11 +44,11 @@ pub fn update(old: &Catalog, units: &[Unit]) -> Catalog {
     // 3. Edited in place: in each text, the units and entries left between two anchors, when
     //    there are as many of each, pair up in order; stale, the translation kept.
     let mut pairs = Vec::new();
-    let mut owners: Vec<&str> = units.iter().map(|u| owner(&u.ctxt)).collect();
+    let mut owners: Vec<&str> = units.iter().map(|u| super::units::owner(&u.ctxt)).collect();
     owners.dedup();
     for o in owners {
-        let us: Vec<usize> = (0..units.len()).filter(|&i| owner(&units[i].ctxt) == o).collect();
-        let es: Vec<usize> = (0..live.len()).filter(|&k| owner(&live[k].msgctxt) == o).collect();
+        let us: Vec<usize> = (0..units.len()).filter(|&i| super::units::owner(&units[i].ctxt) == o).collect();
+        let es: Vec<usize> = (0..live.len()).filter(|&k| super::units::owner(&live[k].msgctxt) == o).collect();
         let mut gap_units = Vec::new();
         let mut last_anchor: Option<usize> = None;
         let mut close_gap = |gap_units: &mut Vec<usize>, from: Option<usize>, to: Option<usize>| {
