@@ -2,10 +2,8 @@
 //! (Dutch as its source language, two provinces as scopes, no specific objective 3, no
 //! admission from Turkey and so no lump sum for it) is checked and built end to end.
 
-mod common;
-
 use amif_doc::pipeline;
-use common::*;
+use crate::common::*;
 
 fn other() -> std::path::PathBuf {
     repo().join("tests/fixtures/other/content")

@@ -2,13 +2,11 @@
 //! is checked, with the exact message and `file:line:col`; YAML syntax errors point at their
 //! cause. One test per case, each on a copy of the frozen programme.
 
-mod common;
-
 use std::path::Path;
 
 use amif_doc::i18n::Catalogue;
 use amif_doc::pipeline::{self, Error};
-use common::*;
+use crate::common::*;
 
 /// Every diagnostic `check` reports (errors and warnings), one line each.
 fn check(content: &Path) -> Vec<String> {
@@ -264,7 +262,7 @@ mod mutations {
         "\"#$*_@<[\\\\//\"",
     ];
 
-    /// 40 cases in `cargo test`; `AMIF_MUTATIONS=500 cargo test --test robustness` for more.
+    /// 40 cases in `cargo test`; `AMIF_MUTATIONS=500 cargo test --test it robustness` for more.
     fn cases() -> u32 {
         std::env::var("AMIF_MUTATIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(40)
     }

@@ -1,14 +1,12 @@
 //! Broken content gets clear diagnostics: code, file:line:col, YAML path and hint, all of
 //! them at once, and never a panic. A failed build leaves the previous PDFs untouched.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
 use amif_doc::i18n::labels::Catalogue;
 use amif_doc::i18n::lang::Lang;
 use amif_doc::pipeline::{Error, load_and_check};
-use common::*;
+use crate::common::*;
 use proptest::prelude::*;
 
 /// Loads and checks `content`, returning every diagnostic as its one-line form.

@@ -1,15 +1,13 @@
 //! Reviewing a change between two git revisions: the semantic report, its exit status, JSON,
 //! and the redline PDF.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use amif_doc::i18n::labels::Catalogue;
 use amif_doc::review::compare::{Change, Kind, Op};
 use amif_doc::review::{self, Side};
-use common::*;
+use crate::common::*;
 
 fn git(dir: &Path, args: &[&str]) {
     let status = Command::new("git")

@@ -1,9 +1,7 @@
 //! Per-community and per-objective excerpts: what each contains and what it must not.
 
-mod common;
-
 use amif_doc::i18n::lang::Lang;
-use common::*;
+use crate::common::*;
 
 fn excerpt_text(edition: &str, lang: Lang) -> String {
     let dir = scratch(edition);

@@ -1,14 +1,12 @@
 //! Money, computed to the cent: the seed's every total and Table 2 cell from the bundled
 //! inputs, the totals that move when an input moves, and no computed figure typed in content.
 
-mod common;
-
 use std::str::FromStr;
 
 use amif_doc::compute::{Figures, compute};
 use amif_doc::i18n::labels::Catalogue;
 use amif_doc::pipeline::{Checked, load_and_check};
-use common::*;
+use crate::common::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

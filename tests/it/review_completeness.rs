@@ -3,15 +3,13 @@
 //! what some edition prints (its typst source), `diff` must report a change, filed under the
 //! right section. Edits that print nothing new (a comment, key order, `fmt`) report nothing.
 
-mod common;
-
 use std::path::Path;
 
 use amif_doc::i18n::{Catalogue, Lang};
 use amif_doc::pipeline::{self, Checked};
 use amif_doc::render::Templates;
 use amif_doc::review::compare;
-use common::*;
+use crate::common::*;
 use serde_yaml::Value;
 
 struct Setup {

@@ -2,13 +2,11 @@
 //! at the PO line with the word diff, the new English printed and tagged `en`, never the old
 //! French); `i18n update` marks it fuzzy; translating it again clears the warning.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
 use amif_doc::i18n::Catalogue;
-use common::*;
+use crate::common::*;
 
 fn amif(content: &Path, args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_amif-doc"))

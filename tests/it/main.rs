@@ -1,0 +1,14 @@
+//! The integration tests, one binary: each module below used to be its own test crate, and
+//! linking typst into nine binaries cost more than running them.
+
+mod common;
+
+mod diagnostics;
+mod excerpts;
+mod money;
+mod other_programme;
+mod pipeline;
+mod review;
+mod review_completeness;
+mod robustness;
+mod translations;
