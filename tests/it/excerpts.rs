@@ -1,7 +1,7 @@
 //! Per-community and per-objective excerpts: what each contains and what it must not.
 
-use amif_doc::i18n::lang::Lang;
 use crate::common::*;
+use amif_doc::i18n::lang::Lang;
 
 fn excerpt_text(edition: &str, lang: Lang) -> String {
     let dir = scratch(edition);

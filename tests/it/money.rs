@@ -3,10 +3,10 @@
 
 use std::str::FromStr;
 
+use crate::common::*;
 use amif_doc::compute::{Figures, compute};
 use amif_doc::i18n::labels::Catalogue;
 use amif_doc::pipeline::{Checked, load_and_check};
-use crate::common::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

@@ -1,9 +1,9 @@
 //! End-to-end: the bundled programme builds into both editions, with the right labels, and
 //! content reaches the PDF literally.
 
+use crate::common::*;
 use amif_doc::i18n::labels::Catalogue;
 use amif_doc::i18n::lang::Lang;
-use crate::common::*;
 
 #[test]
 fn bundled_content_builds_both_editions() {

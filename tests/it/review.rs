@@ -4,10 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::common::*;
 use amif_doc::i18n::labels::Catalogue;
 use amif_doc::review::compare::{Change, Kind, Op};
 use amif_doc::review::{self, Side};
-use crate::common::*;
 
 fn git(dir: &Path, args: &[&str]) {
     let status = Command::new("git")

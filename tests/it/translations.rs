@@ -5,8 +5,8 @@
 use std::path::Path;
 use std::process::Command;
 
-use amif_doc::i18n::Catalogue;
 use crate::common::*;
+use amif_doc::i18n::Catalogue;
 
 fn amif(content: &Path, args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_amif-doc"))
