@@ -81,47 +81,48 @@ fn fill(labels: &Labels, key: &str, params: &[(&'static str, Param)]) -> Result<
     labels.fill(key, &refs)
 }
 
-/// An id of the content that a table prints through the label catalogue (a country, a
-/// resettlement category, a common indicator) but the catalogue lacks: found before render,
-/// with the YAML path to point at and the ids the catalogue knows.
+/// Something a table prints that the label catalogue or the reference list cannot give in
+/// every language the form prints in: a common indicator the catalogue lacks, a reference
+/// term without a name in one of the catalogue's languages. Found before render, with the
+/// YAML path to point at and how to fix it.
 pub struct UnknownLabel {
     pub path: String,
     pub message: String,
     pub hint: String,
 }
 
-/// Every id the tables print by label, checked against the catalogue.
+/// Every id the tables print by label, checked against the catalogue, and every term of the
+/// reference list, named in each of the catalogue's languages.
 pub fn printed_ids(p: &Programme, catalogue: &crate::i18n::Catalogue) -> Vec<UnknownLabel> {
     let mut out = Vec::new();
-    let mut want = |path: String, prefix: &str, id: &str, what: &str, exclude: &[&str]| {
-        if catalogue.has(&format!("{prefix}{id}")) {
-            return;
-        }
-        let known: Vec<&str> = catalogue.ids_under(prefix).filter(|k| !exclude.contains(k)).collect();
-        let mut hint = crate::diag::suggest::hint(id, &known, "templates/labels.yaml knows");
-        if what == "common indicator" {
-            hint.push_str("; a programme-specific indicator gives its own `name:`");
-        }
-        out.push(UnknownLabel { path, message: format!("unknown {what} `{id}`"), hint });
-    };
-    let sc = &p.special_cases;
-    let not_categories = ["heading", "lump_sum", "total_union", "total"];
-    for (i, c) in sc.categories.iter().enumerate() {
-        let path = format!("special_cases.resettlement.categories[{i}].id");
-        want(path, "resettlement.", &c.id, "resettlement category", &not_categories);
-    }
-    for (i, t) in sc.transfers.iter().enumerate() {
-        for (key, country) in [("from", t.from.as_deref()), ("to", Some(t.to.as_str()))] {
-            if let Some(country) = country {
-                want(format!("special_cases.transfers[{i}].{key}"), "country.", country, "country", &[]);
+    let langs = catalogue.langs();
+    let codes: Vec<String> = langs.iter().map(|l| l.to_string()).collect();
+    for (list, what, terms) in p.reference.lists() {
+        for (i, t) in terms.iter().enumerate() {
+            for lang in langs.iter().filter(|l| !t.name.contains_key(l)) {
+                out.push(UnknownLabel {
+                    path: format!("reference.{list}[{i}].name"),
+                    message: format!("{what} `{}` has no name in `{lang}`", t.id),
+                    hint: format!("the form prints in {} (templates/labels.yaml): name it in each", codes.join(", ")),
+                });
             }
         }
     }
     for g in &p.indicators {
         for (i, ind) in g.indicators.iter().enumerate().filter(|(_, ind)| ind.name.is_none()) {
-            let path = format!("indicators.{}[{i}].id", g.objective);
-            let hint_prefix = format!("indicator.{}.", g.objective);
-            want(path, &hint_prefix, &ind.id, "common indicator", &[]);
+            let key = format!("indicator.{}.{}", g.objective, ind.id);
+            if catalogue.has(&key) {
+                continue;
+            }
+            let prefix = format!("indicator.{}.", g.objective);
+            let known: Vec<&str> = catalogue.ids_under(&prefix).collect();
+            let mut hint = crate::diag::suggest::hint(&ind.id, &known, "templates/labels.yaml knows");
+            hint.push_str("; a programme-specific indicator gives its own `name:`");
+            out.push(UnknownLabel {
+                path: format!("indicators.{}[{i}].id", g.objective),
+                message: format!("unknown common indicator `{}`", ind.id),
+                hint,
+            });
         }
     }
     out

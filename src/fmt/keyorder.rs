@@ -50,6 +50,7 @@ pub fn order_for(file: &str, context: &str) -> Option<&'static [&'static str]> {
     match file {
         "programme.yaml" if context.is_empty() => return Some(fields_of::<RawMeta>()),
         "special_cases.yaml" if context.is_empty() => return Some(fields_of::<RawSpecialCases>()),
+        "reference.yaml" if context.is_empty() => return Some(fields_of::<RawReference>()),
         "financing.yaml" if context.is_empty() => return Some(fields_of::<RawFinancing>()),
         "framework.yaml" if context.is_empty() => return Some(fields_of::<RawFramework>()),
         "editions.yaml" if context.is_empty() => return Some(fields_of::<RawEditions>()),
@@ -68,6 +69,7 @@ pub fn order_for(file: &str, context: &str) -> Option<&'static [&'static str]> {
         (_, "categories[]") => fields_of::<RawCategory>(),
         (_, "transfers[]") => fields_of::<RawTransfer>(),
         (_, "admission_turkey") => fields_of::<RawAdmission>(),
+        ("reference.yaml", "resettlement_categories[]" | "countries[]") => fields_of::<RawTerm>(),
         (_, "table1") => fields_of::<RawTable1>(),
         (_, "editions[]") => fields_of::<RawEdition>(),
         ("indicators.yaml", l) if l.ends_with("[]") => fields_of::<RawIndicator>(),

@@ -78,6 +78,7 @@ pub struct RawContent {
     pub baseline: (FileId, RawBaseline),
     pub objectives: Vec<(FileId, RawObjective)>,
     pub special_cases: (FileId, RawSpecialCases),
+    pub reference: (FileId, RawReference),
     pub indicators: (FileId, RawIndicators),
     pub framework: (FileId, RawFramework),
     pub financing: (FileId, RawFinancing),
@@ -90,11 +91,12 @@ pub struct RawContent {
 pub const TRANSLATIONS: &str = "translations";
 
 /// The files a content directory must hold, besides `objectives/*.yaml`.
-pub const CONTENT_FILES: [&str; 8] = [
+pub const CONTENT_FILES: [&str; 9] = [
     "programme.yaml",
     "summary.yaml",
     "baseline.yaml",
     "special_cases.yaml",
+    "reference.yaml",
     "indicators.yaml",
     "framework.yaml",
     "financing.yaml",
@@ -113,6 +115,7 @@ pub fn load_dir(dir: &Path) -> Result<(RawContent, SourceFiles), Diagnostics> {
     let baseline = loader.file("baseline.yaml");
     let objectives = loader.objectives();
     let special_cases = loader.file("special_cases.yaml");
+    let reference = loader.file("reference.yaml");
     let indicators = loader.file("indicators.yaml");
     let framework = loader.file("framework.yaml");
     let financing = loader.file("financing.yaml");
@@ -123,12 +126,13 @@ pub fn load_dir(dir: &Path) -> Result<(RawContent, SourceFiles), Diagnostics> {
         return Err(Diagnostics(loader.problems));
     }
     // Every file parsed, so every part is present.
-    match (meta, summary, baseline, special_cases, indicators, framework, financing, editions) {
+    match (meta, summary, baseline, special_cases, reference, indicators, framework, financing, editions) {
         (
             Some(meta),
             Some(summary),
             Some(baseline),
             Some(special_cases),
+            Some(reference),
             Some(indicators),
             Some(framework),
             Some(financing),
@@ -140,6 +144,7 @@ pub fn load_dir(dir: &Path) -> Result<(RawContent, SourceFiles), Diagnostics> {
                 baseline,
                 objectives,
                 special_cases,
+                reference,
                 indicators,
                 framework,
                 financing,

@@ -21,8 +21,10 @@ pub fn build(raw: RawContent, files: &SourceFiles) -> Result<Programme, Diagnost
     b.file = raw.baseline.0;
     let baseline = b.required_narrative(raw.baseline.1.baseline, "baseline");
     let objectives = b.objectives(raw.objectives, &meta);
+    b.file = raw.reference.0;
+    let reference = b.reference(raw.reference.1);
     b.file = raw.special_cases.0;
-    let special_cases = b.special_cases(raw.special_cases.1, &meta);
+    let special_cases = b.special_cases(raw.special_cases.1, &meta, &reference);
     b.file = raw.indicators.0;
     let indicators = b.indicators(raw.indicators.1);
     b.file = raw.framework.0;
@@ -32,7 +34,18 @@ pub fn build(raw: RawContent, files: &SourceFiles) -> Result<Programme, Diagnost
     b.file = raw.editions.0;
     let editions = b.editions(raw.editions.1);
     if b.problems.is_empty() {
-        Ok(Programme { meta, summary, baseline, objectives, special_cases, indicators, framework, financing, editions })
+        Ok(Programme {
+            meta,
+            summary,
+            baseline,
+            objectives,
+            special_cases,
+            reference,
+            indicators,
+            framework,
+            financing,
+            editions,
+        })
     } else {
         Err(Diagnostics(b.problems))
     }

@@ -44,7 +44,7 @@ impl Builder<'_> {
         }
     }
 
-    pub(super) fn special_cases(&mut self, raw: RawSpecialCases, meta: &Meta) -> SpecialCases {
+    pub(super) fn special_cases(&mut self, raw: RawSpecialCases, meta: &Meta, reference: &Reference) -> SpecialCases {
         self.unique(raw.pledging_periods.iter().map(|p| p.id.as_str()), "pledging_periods", "pledging period");
         self.unique(raw.lump_sums.iter().map(|l| l.id.as_str()), "lump_sums", "lump sum");
         self.unique(raw.resettlement.categories.iter().map(|c| c.id.as_str()), "resettlement.categories", "category");
@@ -80,6 +80,8 @@ impl Builder<'_> {
                     Some(format!("lump sums are: {}", lump_ids.join(", "))),
                 );
             }
+            let categories_declared = &reference.resettlement_categories;
+            self.declared(categories_declared, &c.id, "resettlement category", &format!("{at}.id"));
             let persons = self.persons(c.persons, &periods, &format!("{at}.persons"));
             categories.push(Category { id: c.id, lump_sum: c.lump_sum, union_priority: c.union_priority, persons });
         }
@@ -94,6 +96,11 @@ impl Builder<'_> {
                     msg,
                     Some(format!("kinds are: {}", sfc::TRANSFER_KINDS.join(", "))),
                 );
+            }
+            for (key, country) in [("from", t.from.as_deref()), ("to", Some(t.to.as_str()))] {
+                if let Some(country) = country {
+                    self.declared(&reference.countries, country, "country", &format!("{at}.{key}"));
+                }
             }
             let persons = self.persons(t.persons, &periods, &format!("{at}.persons"));
             transfers.push(Transfer { id: t.id, kind: t.kind, from: t.from, to: t.to, persons });

@@ -1,13 +1,15 @@
 //! Stage 2, model: the checked programme. `raw` holds what a file may say; `build` (texts,
 //! objectives, matrix) and `inputs` (pledges, indicators, amounts) turn it into these types,
-//! with every problem located; `sfc` is the fixed structure of the SFC2014 form; `excerpt`
-//! cuts the programme down to one edition.
+//! with every problem located; `sfc` is the fixed structure of the SFC2014 form; `reference`
+//! the terms the special cases refer to (categories, countries); `excerpt` cuts the programme
+//! down to one edition.
 
 mod build;
 mod editions;
 pub mod excerpt;
 mod inputs;
 pub mod raw;
+pub mod reference;
 mod scope;
 pub mod sfc;
 
@@ -19,6 +21,7 @@ use serde::{Serialize, Serializer};
 use crate::i18n::Lang;
 
 pub use build::build;
+pub use reference::{Reference, Term};
 pub use scope::{Scope, ScopeDecl};
 
 /// A text in one or more languages; `source` is the language it was written in.
@@ -374,6 +377,8 @@ pub struct Programme {
     pub baseline: Narrative,
     pub objectives: Vec<Objective>,
     pub special_cases: SpecialCases,
+    /// The terms the special cases refer to (`content/reference.yaml`).
+    pub reference: Reference,
     pub indicators: Vec<IndicatorGroup>,
     pub framework: Framework,
     pub financing: Financing,

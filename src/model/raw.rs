@@ -148,6 +148,28 @@ pub struct RawTimetable {
     pub closing: i32,
 }
 
+/// `content/reference.yaml`: the terms the special cases pick from (resettlement categories,
+/// countries), each with its name in every language the form prints in.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReference {
+    #[serde(default)]
+    pub resettlement_categories: Vec<RawTerm>,
+    #[serde(default)]
+    pub countries: Vec<RawTerm>,
+}
+
+/// A term of the reference list: `{id: greece, name: {fr: Grèce, en: Greece, ...}}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTerm {
+    pub id: String,
+    pub name: BTreeMap<crate::i18n::Lang, String>,
+    /// Languages whose name is an unverified reconstruction, as in the label catalogue.
+    #[serde(default)]
+    pub unverified: Vec<crate::i18n::Lang>,
+}
+
 /// `content/special_cases.yaml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -82,7 +82,8 @@ impl ViewBuilder<'_> {
         let sc = &self.p.special_cases;
         let mut rows = Vec::new();
         for c in &sc.categories {
-            rows.push(self.pledge_row(&c.id, self.label(&format!("resettlement.{}", c.id))?, &c.persons, false));
+            let name = self.term(&self.p.reference.resettlement_categories, &c.id)?;
+            rows.push(self.pledge_row(&c.id, name, &c.persons, false));
         }
         let totals = &self.f.resettlement;
         rows.push(self.pledge_row(
@@ -95,6 +96,20 @@ impl ViewBuilder<'_> {
         Ok(PledgeTable { periods: self.periods(), rows })
     }
 
+    /// A reference term's name as the form prints a label: in the edition's language, and in
+    /// a bilingual edition `first / second` when the two differ.
+    fn term(&self, terms: &[crate::model::Term], id: &str) -> Result<String, RenderError> {
+        let name = |lang| {
+            crate::model::reference::name_of(terms, id, lang)
+                .ok_or_else(|| crate::i18n::LabelError::Unknown(format!("reference `{id}` in `{lang}`")))
+        };
+        let first = name(self.lang)?;
+        Ok(match self.second.map(name).transpose()? {
+            Some(second) if second != first => format!("{first} / {second}"),
+            _ => first.to_string(),
+        })
+    }
+
     pub(super) fn resettlement_lump_sum(&self) -> Result<String, RenderError> {
         let amount = self.p.special_cases.lump_sum("resettlement-priority").map(|l| l.amount).unwrap_or_default();
         Ok(self.l.fill("resettlement.lump_sum", &[("amount", &whole(amount, &self.l.number))])?)
@@ -102,7 +117,7 @@ impl ViewBuilder<'_> {
 
     pub(super) fn transfers(&self) -> Result<PledgeTable, RenderError> {
         let country = |c: &Option<String>| -> Result<String, RenderError> {
-            c.as_ref().map(|c| self.label(&format!("country.{c}"))).transpose().map(Option::unwrap_or_default)
+            c.as_ref().map(|c| self.term(&self.p.reference.countries, c)).transpose().map(Option::unwrap_or_default)
         };
         let mut rows = Vec::new();
         for t in &self.p.special_cases.transfers {

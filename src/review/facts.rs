@@ -32,7 +32,7 @@ fn section_of(id: &str) -> &'static str {
         "summary" => "1",
         "baseline" => "2",
         "objectives" => "3",
-        "special_cases" => "4",
+        "special_cases" | "reference" => "4",
         "indicators" => "5",
         "framework" => "6",
         "financing" => "7",

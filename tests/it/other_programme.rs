@@ -2,8 +2,8 @@
 //! (Dutch as its source language, two provinces as scopes, no specific objective 3, no
 //! admission from Turkey and so no lump sum for it) is checked and built end to end.
 
-use amif_doc::pipeline;
 use crate::common::*;
+use amif_doc::pipeline;
 
 fn other() -> std::path::PathBuf {
     repo().join("tests/fixtures/other/content")
@@ -27,12 +27,20 @@ fn another_member_state_builds_end_to_end() {
         "1. SAMENVATTING Het programma versterkt de opvang en de integratie.",
         "Actie 2 (N): Inburgeringstrajecten in Noord.",
         "Actie 3 (Z): Taalcursussen in Zuid.",
+        // Its own resettlement categories and countries, from its reference list.
+        "Congolese vluchtelingen in het gebied van de Grote Meren 30 20",
+        "Eritrese vluchtelingen in Soedan 20 30",
+        "Overbrenging Malta Nederland 10",
     ] {
         assert!(nl.contains(expected), "nl lacks `{expected}`");
     }
     // The English edition: English form, the Dutch texts tagged as Dutch (no translation).
     let en_pdf = std::fs::read(dir.join("programma-en.pdf")).unwrap();
-    assert!(pdf_text(&dir.join("programma-en.pdf")).contains("1. EXECUTIVE SUMMARY Het programma versterkt"));
+    let en = pdf_text(&dir.join("programma-en.pdf"));
+    assert!(en.contains("1. EXECUTIVE SUMMARY Het programma versterkt"));
+    // Reference terms are the form's: printed in the edition's language, like its labels.
+    assert!(en.contains("Congolese refugees in the Great Lakes Region 30 20"), "{en}");
+    assert!(en.contains("Transfer Malta Netherlands 10"), "{en}");
     assert!(pdftext::struct_langs(&en_pdf).iter().any(|l| l == "nl"), "Dutch texts tagged nl");
     // The province's excerpt: its own text only.
     let noord = pdf_text(&dir.join("uittreksel-noord-nl.pdf"));

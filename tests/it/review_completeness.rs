@@ -5,11 +5,11 @@
 
 use std::path::Path;
 
+use crate::common::*;
 use amif_doc::i18n::{Catalogue, Lang};
 use amif_doc::pipeline::{self, Checked};
 use amif_doc::render::Templates;
 use amif_doc::review::compare;
-use crate::common::*;
 use serde_yaml::Value;
 
 struct Setup {
@@ -98,6 +98,7 @@ fn every_print_changing_edit_of_every_scalar_is_reported() {
         "objectives/so2.yaml",
         "objectives/so3.yaml",
         "special_cases.yaml",
+        "reference.yaml",
         "indicators.yaml",
         "framework.yaml",
         "financing.yaml",
@@ -188,7 +189,7 @@ fn edits_that_print_nothing_new_report_nothing() {
 #[test]
 fn each_kind_of_edit_is_reported_under_its_section() {
     let setup = Setup::new();
-    let cases: [(&str, &str, &str, &str, &str); 11] = [
+    let cases: [(&str, &str, &str, &str, &str); 12] = [
         (
             "programme.yaml",
             "title: National Programme of",
@@ -238,6 +239,13 @@ fn each_kind_of_edit_is_reported_under_its_section() {
             "legal_basis: Article 18(1) of Regulation",
             "legal_basis: Article 18 of Regulation",
             "special_cases.lump_sums.transfer.legal_basis",
+            "4",
+        ),
+        (
+            "reference.yaml",
+            "      fr: Grèce",
+            "      fr: République hellénique",
+            "reference.countries.greece.name.fr",
             "4",
         ),
         (

@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
+use crate::common::*;
 use amif_doc::i18n::Catalogue;
 use amif_doc::pipeline::{self, Error};
-use crate::common::*;
 
 /// Every diagnostic `check` reports (errors and warnings), one line each.
 fn check(content: &Path) -> Vec<String> {
@@ -119,15 +119,54 @@ fn ids_a_table_prints_are_known_with_a_did_you_mean() {
     assert_eq!(
         errors_after("country", "special_cases.yaml", "    from: greece\n", "    from: grece\n"),
         [
-            "error[id-unknown]: content/special_cases.yaml:79:5: special_cases.transfers[1].from: unknown country `grece` (hint: did you mean `greece`? (templates/labels.yaml knows: belgium, greece, italy))",
+            "error[id-unknown]: content/special_cases.yaml:79:5: special_cases.transfers[1].from: unknown country `grece` (hint: did you mean `greece`? (reference.yaml declares: belgium, greece, italy))",
         ]
     );
-    let category =
-        errors_after("category", "special_cases.yaml", "    - id: rpp-north-africa", "    - id: rpp-north-afrika");
-    assert!(category[0].starts_with("error[id-unknown]: content/special_cases.yaml:51:7: special_cases.resettlement.categories[0].id: unknown resettlement category `rpp-north-afrika` (hint: did you mean `rpp-north-africa`?"), "{category:?}");
+    assert_eq!(
+        errors_after("category", "special_cases.yaml", "    - id: rpp-north-africa", "    - id: rpp-north-afrika"),
+        [
+            "error[id-unknown]: content/special_cases.yaml:51:7: special_cases.resettlement.categories[0].id: unknown resettlement category `rpp-north-afrika` (hint: did you mean `rpp-north-africa`? (reference.yaml declares: rpp-north-africa, eastern-africa-great-lakes, syrian-refugees-region))",
+        ]
+    );
+    // Far from every declared id: the whole list, no guess.
+    assert_eq!(
+        errors_after(
+            "to",
+            "special_cases.yaml",
+            "    kind: transfer\n    to: belgium\n",
+            "    kind: transfer\n    to: luxembourg\n"
+        ),
+        [
+            "error[id-unknown]: content/special_cases.yaml:74:5: special_cases.transfers[0].to: unknown country `luxembourg` (hint: reference.yaml declares: belgium, greece, italy)",
+        ]
+    );
     let indicator = errors_after("indicator", "indicators.yaml", "  - id: c2.1\n", "  - id: c2.9\n");
     assert!(indicator[0].starts_with("error[id-unknown]: content/indicators.yaml:11:5: indicators.so1[1].id: unknown common indicator `c2.9` (hint: did you mean `c2.1`?"), "{indicator:?}");
     assert!(indicator[0].ends_with("; a programme-specific indicator gives its own `name:`)"), "{indicator:?}");
+}
+
+#[test]
+fn reference_terms_are_declared_once_and_named_in_every_language() {
+    assert_eq!(
+        errors_after("no-de", "reference.yaml", "      de: Griechenland\n", ""),
+        [
+            "error[id-unknown]: content/reference.yaml:44:5: reference.countries[1].name: country `greece` has no name in `de` (hint: the form prints in de, en, fr, nl (templates/labels.yaml): name it in each)",
+        ]
+    );
+    assert_eq!(
+        errors_after("twice", "reference.yaml", "  - id: italy\n", "  - id: greece\n"),
+        [
+            "error[id-duplicate]: content/reference.yaml:50:5: reference.countries[2].id: country `greece` is declared twice",
+            "error[id-unknown]: content/special_cases.yaml:85:5: special_cases.transfers[2].from: unknown country `italy` (hint: reference.yaml declares: belgium, greece)",
+            "error[id-unknown]: content/special_cases.yaml:99:5: special_cases.transfers[4].from: unknown country `italy` (hint: reference.yaml declares: belgium, greece)",
+        ]
+    );
+    assert_eq!(
+        errors_after("empty-name", "reference.yaml", "      fr: Italie\n", "      fr: \"\"\n"),
+        [
+            "error[text-empty]: content/reference.yaml:52:7: reference.countries[2].name.fr: this name is empty (hint: write the name, or remove the language)",
+        ]
+    );
 }
 
 #[test]
