@@ -93,7 +93,7 @@ impl Catalogue {
         self.labels.contains_key(key)
     }
 
-    /// The rest of the keys that start with `prefix` (`country.` → `belgium`, ...).
+    /// The rest of the keys that start with `prefix` (`indicator.so1.` → `c1`, ...).
     pub fn ids_under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.labels.keys().filter_map(move |k| k.strip_prefix(prefix))
     }
