@@ -57,7 +57,7 @@ impl Builder<'_> {
     }
 
     pub(super) fn text(&mut self, raw: RawText, _path: &str) -> Text {
-        Text { by_lang: [(self.source, raw)].into(), source: self.source }
+        Text::new(self.source, raw)
     }
 
     /// A text that must say something: an empty one is an error (`text-empty`).
@@ -111,13 +111,13 @@ impl Builder<'_> {
             match block {
                 RawBlock::Plain(text) => out.push(Block {
                     scope: None,
-                    text: Text { by_lang: [(self.source, text)].into(), source: self.source },
+                    text: Text::new(self.source, text),
                 }),
                 RawBlock::Scoped(b) => {
                     let scope = self.scope(b.scope, &format!("{at}.scope"));
                     out.push(Block {
                         scope,
-                        text: Text { by_lang: [(self.source, b.text)].into(), source: self.source },
+                        text: Text::new(self.source, b.text),
                     });
                 }
             }
