@@ -303,7 +303,10 @@ pub fn render_all(
     templates: &Templates,
 ) -> Result<Vec<(String, String)>, Error> {
     let editions = select_editions(&checked.programme.editions, None, &[])?;
-    editions.iter().map(|e| Ok((e.file_stem(), render_edition(checked, e, catalogue, templates, None, false)?))).collect()
+    editions
+        .iter()
+        .map(|e| Ok((e.file_stem(), render_edition(checked, e, catalogue, templates, None, false)?)))
+        .collect()
 }
 
 /// View + templates for one edition: the typst source.

@@ -109,16 +109,10 @@ impl Builder<'_> {
         for (i, block) in blocks.into_iter().enumerate() {
             let at = format!("{path}[{i}]");
             match block {
-                RawBlock::Plain(text) => out.push(Block {
-                    scope: None,
-                    text: Text::new(self.source, text),
-                }),
+                RawBlock::Plain(text) => out.push(Block { scope: None, text: Text::new(self.source, text) }),
                 RawBlock::Scoped(b) => {
                     let scope = self.scope(b.scope, &format!("{at}.scope"));
-                    out.push(Block {
-                        scope,
-                        text: Text::new(self.source, b.text),
-                    });
+                    out.push(Block { scope, text: Text::new(self.source, b.text) });
                 }
             }
         }

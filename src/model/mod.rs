@@ -36,7 +36,10 @@ pub struct Text {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
     /// Translated (`translation`) from an older source text (`was`).
-    Stale { translation: String, was: String },
+    Stale {
+        translation: String,
+        was: String,
+    },
     Missing,
 }
 

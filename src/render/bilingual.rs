@@ -105,6 +105,22 @@ impl ViewBuilder<'_> {
         }
     }
 
+    /// A short text as inline markup, after its action's number if it has one (`1 develop ...`).
+    /// In a bilingual edition each language's text gets the number, so each side reads whole.
+    pub(super) fn numbered(&self, t: &Text, number: Option<u32>) -> Result<String, RenderError> {
+        let Some(n) = number else { return Ok(self.inline(t)) };
+        let fill =
+            |name: &str| self.l.fill_markup("pattern.numbered_name", &[("number", &n.to_string()), ("name", name)]);
+        match self.second.map(|second| (t.for_edition(self.lang), t.for_edition(second))) {
+            Some(((a, a_lang), (b, b_lang))) if a != b => {
+                let (x, y) =
+                    (markdown::inline_to_typst_with(a, self.escape), markdown::inline_to_typst_with(b, self.escape));
+                Ok(format!("#text(lang: \"{a_lang}\")[{}] / #text(lang: \"{b_lang}\")[{}]", fill(&x)?, fill(&y)?))
+            }
+            _ => Ok(fill(&self.inline(t))?),
+        }
+    }
+
     /// A bilingual action's heading and title: one row, each side in its language.
     pub(super) fn bilingual_action(&self, a: &crate::model::Action, second: Lang) -> Result<String, RenderError> {
         let number = a.number.to_string();

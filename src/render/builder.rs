@@ -335,18 +335,13 @@ impl ViewBuilder<'_> {
             .iter()
             .map(|r| {
                 let line = self.line_label(&r.objective, &r.line, r.line_number)?;
-                let name = self.inline(&r.name);
+                let name = self.numbered(&r.name, r.action_number)?;
                 Ok(TimetableRow {
                     id: r.id.clone(),
                     objective: self.so_label(&r.objective, r.objective_number)?,
                     line,
                     main_action: r.main_action.to_string(),
-                    name_typst: match r.action_number {
-                        Some(n) => self
-                            .l
-                            .fill_markup("pattern.numbered_name", &[("number", &n.to_string()), ("name", &name)])?,
-                        None => name,
-                    },
+                    name_typst: name,
                     planning: r.planning.to_string(),
                     implementation: r.implementation.to_string(),
                     closing: r.closing.to_string(),
