@@ -36,8 +36,12 @@ impl ViewBuilder<'_> {
         if rows.is_empty() {
             return String::new();
         }
+        let sources = crate::i18n::units::unit_texts(t.source_text());
+        let rows = if rows.len() == sources.len() { keep_lead_ins(rows, &sources) } else { rows };
         let cells: Vec<String> = rows.iter().map(|(x, y)| format!("{x}, {y}")).collect();
-        format!("#bi(\"{a_lang}\", \"{b_lang}\", {})", cells.join(", "))
+        // A text that ends on a lead-in keeps it with what follows (an action's title).
+        let sticky = if sources.last().is_some_and(|s| lead_in(s)) { "sticky: true, " } else { "" };
+        format!("#bi(\"{a_lang}\", \"{b_lang}\", {sticky}{})", cells.join(", "))
     }
 
     /// One column's cells, a unit each: its markup (`[..]`), or in the review view, for a unit
@@ -143,6 +147,66 @@ impl ViewBuilder<'_> {
             Ok(format!("[{head} {title}]"))
         };
         let (a_lang, b_lang) = (a.title.for_edition(self.lang).1, a.title.for_edition(second).1);
-        Ok(format!("#bi(\"{a_lang}\", \"{b_lang}\", {}, {})", side(self.lang)?, side(second)?))
+        // Sticky: a page never ends on an action's title, away from its text.
+        Ok(format!("#bi(\"{a_lang}\", \"{b_lang}\", sticky: true, {}, {})", side(self.lang)?, side(second)?))
+    }
+}
+
+/// Whether a unit introduces what follows: it ends with `:` (`Example actions:` before its
+/// list), or it is a short line without final punctuation (a sub-heading: `Reception`).
+fn lead_in(source: &str) -> bool {
+    let s = source.trim_end();
+    s.ends_with(':') || (s.split_whitespace().count() <= 6 && !s.ends_with(['.', '!', '?', ';', ',', ')']))
+}
+
+/// A row that introduces the next one ([`lead_in`]) shares its cells with that row, so a page
+/// never ends on it. Review cells (dictionaries, not `[..]` content) stay rows of their own.
+fn keep_lead_ins(rows: Vec<(String, String)>, sources: &[String]) -> Vec<(String, String)> {
+    let content = |c: &str| c.starts_with('[') && c.ends_with(']');
+    let join = |into: &mut String, next: &str| {
+        into.pop();
+        into.push_str("\n\n");
+        into.push_str(&next[1..]);
+    };
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut open = false;
+    for ((x, y), source) in rows.into_iter().zip(sources) {
+        let both = content(&x) && content(&y);
+        match out.last_mut() {
+            Some((px, py)) if open && both => {
+                join(px, &x);
+                join(py, &y);
+            }
+            _ => out.push((x, y)),
+        }
+        open = both && lead_in(source);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lead_in_shares_its_row_with_what_it_introduces() {
+        let row = |a: &str, b: &str| (format!("[{a}]"), format!("[{b}]"));
+        let rows = vec![row("Exemples :", "Examples:"), row("- un", "- one"), row("- deux", "- two")];
+        let sources: Vec<String> = ["Examples:", "one", "two."].map(String::from).to_vec();
+        // `one` is short and unpunctuated: a lead-in too, so all three share one row.
+        assert_eq!(
+            keep_lead_ins(rows.clone(), &sources),
+            [row("Exemples :\n\n- un\n\n- deux", "Examples:\n\n- one\n\n- two")]
+        );
+        let sources: Vec<String> =
+            ["Examples:", "the first example, a long enough sentence.", "two."].map(String::from).to_vec();
+        assert_eq!(
+            keep_lead_ins(rows.clone(), &sources),
+            [row("Exemples :\n\n- un", "Examples:\n\n- one"), rows[2].clone()]
+        );
+        // A review cell (not `[..]` content) is never merged.
+        let review = vec![row("Exemples :", "Examples:"), ("(missing: true)".into(), "[- one]".into())];
+        assert_eq!(keep_lead_ins(review.clone(), &sources[..2]), review);
+        assert!(lead_in("Reception") && lead_in("Example actions:") && !lead_in("A short sentence."));
     }
 }
