@@ -64,6 +64,7 @@ pub struct Options {
     pub keep_typst: bool,
     /// Build even when programme rules report errors: the editions say DRAFT on every page
     /// and list the errors in their validation section. Content errors still stop the build.
+    /// Bilingual editions become their translation-review view (stale and missing units shown).
     pub draft: bool,
     /// Overrides the PDF metadata date (the CLI passes `SOURCE_DATE_EPOCH` here). The printed
     /// date stays the programme's.
@@ -208,7 +209,8 @@ pub fn build(opts: &Options) -> Result<Built, Error> {
     let templates = Templates::load(&opts.templates)?;
     let fonts = Fonts::load(&opts.fonts)?;
     let editions = select_editions(&checked.programme.editions, opts.edition.as_deref(), &opts.langs)?;
-    let done = typeset_editions(&checked, editions, &catalogue, &templates, &fonts, opts.source_date_epoch)?;
+    let review = opts.draft;
+    let done = typeset_editions(&checked, editions, &catalogue, &templates, &fonts, opts.source_date_epoch, review)?;
     // Nothing was written until every edition typeset.
     let mut outputs = Vec::new();
     for (edition, source, typeset) in done {
@@ -232,10 +234,11 @@ pub fn typeset_all(checked: &Checked, templates_dir: &Path, fonts: &Path) -> Res
     let templates = Templates::load(templates_dir)?;
     let fonts = Fonts::load(fonts)?;
     let editions = select_editions(&checked.programme.editions, None, &[])?;
-    Ok(typeset_editions(checked, editions, &catalogue, &templates, &fonts, None)?.len())
+    Ok(typeset_editions(checked, editions, &catalogue, &templates, &fonts, None, false)?.len())
 }
 
 /// Renders every edition (cheap), then typesets them in parallel (typst is the cost).
+/// `review`: bilingual editions as their translation-review view (`build --draft`).
 fn typeset_editions(
     checked: &Checked,
     editions: Vec<Edition>,
@@ -243,10 +246,11 @@ fn typeset_editions(
     templates: &Templates,
     fonts: &Fonts,
     source_date_epoch: Option<i64>,
+    review: bool,
 ) -> Result<Vec<(Edition, String, typeset::Typeset)>, Error> {
     let mut jobs = Vec::new();
     for edition in editions {
-        let source = render_edition(checked, &edition, catalogue, templates, source_date_epoch)?;
+        let source = render_edition(checked, &edition, catalogue, templates, source_date_epoch, review)?;
         jobs.push((edition, source));
     }
     let meta = &checked.programme.meta;
@@ -299,7 +303,10 @@ pub fn render_all(
     templates: &Templates,
 ) -> Result<Vec<(String, String)>, Error> {
     let editions = select_editions(&checked.programme.editions, None, &[])?;
-    editions.iter().map(|e| Ok((e.file_stem(), render_edition(checked, e, catalogue, templates, None)?))).collect()
+    editions
+        .iter()
+        .map(|e| Ok((e.file_stem(), render_edition(checked, e, catalogue, templates, None, false)?)))
+        .collect()
 }
 
 /// View + templates for one edition: the typst source.
@@ -309,6 +316,7 @@ fn render_edition(
     catalogue: &Catalogue,
     templates: &Templates,
     source_date_epoch: Option<i64>,
+    review: bool,
 ) -> Result<String, Error> {
     let mut labels = catalogue.for_lang(edition.lang)?;
     let text_lang = edition.spec.text_lang(edition.lang, checked.programme.meta.source);
@@ -321,7 +329,8 @@ fn render_edition(
     let programme = excerpt::filter(&checked.programme, &edition.spec);
     let figures = if edition.spec.is_excerpt() { compute::compute(&programme) } else { checked.figures.clone() };
     let both = EditionLabels { form: &labels, text: &text_labels, catalogue: Some(catalogue) };
-    let mut view = crate::render::build_view(&programme, &figures, &checked.findings, edition, &both)?;
+    let build_view = if review { crate::render::build_review_view } else { crate::render::build_view };
+    let mut view = build_view(&programme, &figures, &checked.findings, edition, &both)?;
     view.draft = checked.findings.iter().any(|f| f.level == Level::Error);
     let translated = text_lang != checked.programme.meta.source;
     if translated && !checked.translations.iter().any(|t| t.lang == text_lang && t.reviewed()) {

@@ -6,14 +6,14 @@
 //! language ([`crate::render::escape::marks::fallback`]), and `check` warns about stale units
 //! at their line of the PO file, with the word diff of what changed in the source.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use super::po::{Catalog, Entry};
 use super::units::{self, Visitor};
 use crate::diag::{Diagnostic, Location};
 use crate::i18n::Lang;
-use crate::model::{Narrative, Programme, Text};
+use crate::model::{Narrative, Pending, Programme, Text};
 use crate::text::words;
 
 /// One language's translations: the PO file as read.
@@ -155,11 +155,11 @@ fn status_matches(units: &[units::Unit], all: &[units::Unit]) -> Vec<String> {
 }
 
 impl Apply<'_> {
-    /// The unit's text in the target language, or its source text marked as such (`None`).
-    fn unit(&mut self, ctxt: &str, source: &str) -> Option<String> {
+    /// The unit's text in the target language, or why it has none (printed as the source).
+    fn unit(&mut self, ctxt: &str, source: &str) -> Result<String, Pending> {
         let entry = self.t.catalog.find(ctxt);
         match state(entry, source) {
-            State::Current => entry.map(|e| e.msgstr.clone()),
+            State::Current => Ok(entry.map(|e| e.msgstr.clone()).unwrap_or_default()),
             State::Stale { was, line } => {
                 let diff = words::inline(&words::changed_sentences(words::diff(&was, source)));
                 let message = format!("the source text of `{ctxt}` changed since it was translated: {diff}");
@@ -169,11 +169,11 @@ impl Apply<'_> {
                     "translate the new text into msgstr, then delete the `#, fuzzy` and `#| msgid` lines \
                          (`amif-doc i18n update` marks changed units so)",
                 ));
-                None
+                Err(Pending::Stale { translation: entry.map(|e| e.msgstr.clone()).unwrap_or_default(), was })
             }
             State::Missing => {
                 self.missing += usize::from(self.printed.contains(ctxt));
-                None
+                Err(Pending::Missing)
             }
         }
     }
@@ -185,8 +185,13 @@ impl Visitor for Apply<'_> {
         if source.is_empty() {
             return;
         }
-        if let Some(translated) = self.unit(&ctxt, &source) {
-            text.by_lang.insert(self.t.lang, translated);
+        match self.unit(&ctxt, &source) {
+            Ok(translated) => {
+                text.by_lang.insert(self.t.lang, translated);
+            }
+            Err(pending) => {
+                text.pending.entry(self.t.lang).or_default().insert(0, pending);
+            }
         }
     }
 
@@ -196,14 +201,21 @@ impl Visitor for Apply<'_> {
             let pieces = units::segments(block.text.source_text());
             let source_lang = block.text.source;
             let mut any_current = false;
-            let translated = units::rebuild(&pieces, |_, source| {
+            let mut pending = BTreeMap::new();
+            let translated = units::rebuild(&pieces, |i, source| {
                 let text = self.unit(&format!("{ctxt}/{n}"), source);
                 n += 1;
-                any_current |= text.is_some();
-                text.unwrap_or_else(|| crate::render::escape::marks::fallback(source_lang, source))
+                any_current |= text.is_ok();
+                text.unwrap_or_else(|why| {
+                    pending.insert(i, why);
+                    crate::render::escape::marks::fallback(source_lang, source)
+                })
             });
             if any_current {
                 block.text.by_lang.insert(self.t.lang, translated);
+            }
+            if !pending.is_empty() {
+                block.text.pending.insert(self.t.lang, pending);
             }
         }
     }

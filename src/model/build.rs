@@ -70,7 +70,7 @@ impl Builder<'_> {
     }
 
     pub(super) fn text(&mut self, raw: RawText, _path: &str) -> Text {
-        Text { by_lang: [(self.source, raw)].into(), source: self.source }
+        Text::new(self.source, raw)
     }
 
     /// A text that must say something: an empty one is an error (`text-empty`).
@@ -122,16 +122,10 @@ impl Builder<'_> {
         for (i, block) in blocks.into_iter().enumerate() {
             let at = format!("{path}[{i}]");
             match block {
-                RawBlock::Plain(text) => out.push(Block {
-                    scope: None,
-                    text: Text { by_lang: [(self.source, text)].into(), source: self.source },
-                }),
+                RawBlock::Plain(text) => out.push(Block { scope: None, text: Text::new(self.source, text) }),
                 RawBlock::Scoped(b) => {
                     let scope = self.scope(b.scope, &format!("{at}.scope"));
-                    out.push(Block {
-                        scope,
-                        text: Text { by_lang: [(self.source, b.text)].into(), source: self.source },
-                    });
+                    out.push(Block { scope, text: Text::new(self.source, b.text) });
                 }
             }
         }

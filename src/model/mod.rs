@@ -29,9 +29,29 @@ pub use scope::{Scope, ScopeDecl};
 pub struct Text {
     pub by_lang: BTreeMap<Lang, String>,
     pub source: Lang,
+    /// Per language, the units (by index within this text; 0 for a short text) whose
+    /// translation is not current. Editions print the source text for them; the translation
+    /// review view (a bilingual draft) shows what the translator has to do.
+    pub pending: BTreeMap<Lang, BTreeMap<usize, Pending>>,
+}
+
+/// Why a unit's translation is not printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// Translated (`translation`) from an older source text (`was`).
+    Stale {
+        translation: String,
+        was: String,
+    },
+    Missing,
 }
 
 impl Text {
+    /// A text as written, with no translation yet.
+    pub fn new(source: Lang, text: String) -> Text {
+        Text { by_lang: [(source, text)].into(), source, pending: BTreeMap::new() }
+    }
+
     /// The text as written, in the programme's source language.
     pub fn source_text(&self) -> &str {
         self.by_lang.get(&self.source).map_or("", String::as_str)

@@ -1,10 +1,15 @@
 //! A bilingual edition's texts: each paragraph, list item and action beside its translation.
+//! In the translation-review view (`build --draft`), a unit whose translation is stale shows
+//! the old translation struck through and the word diff of the source change; a missing one,
+//! an empty shaded cell.
 
 use super::RenderError;
 use super::builder::ViewBuilder;
+use crate::i18n::units::{Piece, segments};
 use crate::i18n::{Labels, Lang};
-use crate::model::Text;
+use crate::model::{Pending, Text};
 use crate::render::markdown;
+use crate::text::words;
 
 impl ViewBuilder<'_> {
     /// The labels of one language (a bilingual edition's side).
@@ -19,31 +24,105 @@ impl ViewBuilder<'_> {
     /// language), so a reader's eye crosses straight from a paragraph to its translation. The
     /// translation keeps the source's units ([`crate::i18n::units`]), so rows align.
     pub(super) fn side_by_side(&self, t: &Text, second: Lang) -> String {
-        use crate::i18n::units::{Piece, segments};
         let (a, a_lang) = t.for_edition(self.lang);
         let (b, b_lang) = t.for_edition(second);
-        let units = |text: &str| -> Vec<String> {
-            segments(text)
-                .into_iter()
-                .filter_map(|p| match p {
-                    Piece::Unit { prefix, text } => {
-                        Some(markdown::to_typst_with(&format!("{}{text}", prefix.trim_start()), self.escape))
-                    }
-                    Piece::Blank => None,
-                })
-                .collect()
-        };
-        let (ua, ub) = (units(a), units(b));
+        let (ua, ub) = (self.cells(t, self.lang), self.cells(t, second));
         let rows: Vec<(String, String)> = if ua.len() == ub.len() {
             ua.into_iter().zip(ub).collect()
         } else {
-            vec![(markdown::to_typst_with(a, self.escape), markdown::to_typst_with(b, self.escape))]
+            let whole = |text: &str| format!("[{}]", markdown::to_typst_with(text, self.escape));
+            vec![(whole(a), whole(b))]
         };
         if rows.is_empty() {
             return String::new();
         }
-        let cells: Vec<String> = rows.iter().map(|(x, y)| format!("[{x}], [{y}]")).collect();
-        format!("#bi(\"{a_lang}\", \"{b_lang}\", {})", cells.join(", "))
+        let sources = crate::i18n::units::unit_texts(t.source_text());
+        let rows = if rows.len() == sources.len() { keep_lead_ins(rows, &sources) } else { rows };
+        let cells: Vec<String> = rows.iter().map(|(x, y)| format!("{x}, {y}")).collect();
+        // A text that ends on a lead-in keeps it with what follows (an action's title).
+        let sticky = if sources.last().is_some_and(|s| lead_in(s)) { "sticky: true, " } else { "" };
+        format!("#bi(\"{a_lang}\", \"{b_lang}\", {sticky}{})", cells.join(", "))
+    }
+
+    /// One column's cells, a unit each: its markup (`[..]`), or in the review view, for a unit
+    /// whose translation is not current, a review cell ([`Self::review_cell`]).
+    fn cells(&self, t: &Text, lang: Lang) -> Vec<String> {
+        let units = |text: &str| -> Vec<(String, String)> {
+            segments(text)
+                .into_iter()
+                .filter_map(|p| match p {
+                    Piece::Unit { prefix, text } => Some((prefix.trim_start().to_string(), text)),
+                    Piece::Blank => None,
+                })
+                .collect()
+        };
+        let sources = units(t.source_text());
+        units(t.for_edition(lang).0)
+            .into_iter()
+            .enumerate()
+            .map(|(i, (prefix, text))| {
+                let source = sources.get(i).map_or("", |(_, s)| s.as_str());
+                match self.pending(t, lang, i) {
+                    Some(why) => self.review_cell(None, &prefix, why, lang, source, t.source),
+                    None => format!("[{}]", markdown::to_typst_with(&format!("{prefix}{text}"), self.escape)),
+                }
+            })
+            .collect()
+    }
+
+    /// Why unit `i` of `t` has no current translation into `lang`, in the review view only.
+    fn pending<'t>(&self, t: &'t Text, lang: Lang, i: usize) -> Option<&'t Pending> {
+        t.pending.get(&lang).and_then(|p| p.get(&i)).filter(|_| self.review)
+    }
+
+    /// A review cell, for the template's `bi`: `(head: .., old: .., diff: ..)`. A stale unit
+    /// has its old translation (`old`, tagged `lang`) and the word diff of the source change
+    /// (`diff`, tagged with the source language); a missing one neither (an empty cell).
+    fn review_cell(
+        &self,
+        head: Option<&str>,
+        prefix: &str,
+        why: &Pending,
+        lang: Lang,
+        source: &str,
+        source_lang: Lang,
+    ) -> String {
+        let head = head.map(|h| format!("head: [{h}], ")).unwrap_or_default();
+        match why {
+            Pending::Missing => format!("({head}missing: true)"),
+            Pending::Stale { translation, was } => {
+                let old = markdown::to_typst_with(&format!("{prefix}{translation}"), self.escape);
+                let segments = words::changed_sentences(words::diff(was, source));
+                let mut diff = String::new();
+                for (i, s) in segments.iter().enumerate() {
+                    let text = (self.escape)(&s.text);
+                    match s.op {
+                        // A space between a deleted word and the word replacing it.
+                        "insert" if i > 0 && segments[i - 1].op == "delete" => diff += &format!(" #rl-ins[{text}]"),
+                        "insert" => diff += &format!("#rl-ins[{text}]"),
+                        "delete" => diff += &format!("#rl-del[{text}]"),
+                        _ => diff += &text,
+                    }
+                }
+                format!("({head}old: text(lang: \"{lang}\")[{old}], diff: text(lang: \"{source_lang}\")[{diff}])")
+            }
+        }
+    }
+
+    /// A short text as inline markup, after its action's number if it has one (`1 develop ...`).
+    /// In a bilingual edition each language's text gets the number, so each side reads whole.
+    pub(super) fn numbered(&self, t: &Text, number: Option<u32>) -> Result<String, RenderError> {
+        let Some(n) = number else { return Ok(self.inline(t)) };
+        let fill =
+            |name: &str| self.l.fill_markup("pattern.numbered_name", &[("number", &n.to_string()), ("name", name)]);
+        match self.second.map(|second| (t.for_edition(self.lang), t.for_edition(second))) {
+            Some(((a, a_lang), (b, b_lang))) if a != b => {
+                let (x, y) =
+                    (markdown::inline_to_typst_with(a, self.escape), markdown::inline_to_typst_with(b, self.escape));
+                Ok(format!("#text(lang: \"{a_lang}\")[{}] / #text(lang: \"{b_lang}\")[{}]", fill(&x)?, fill(&y)?))
+            }
+            _ => Ok(fill(&self.inline(t))?),
+        }
     }
 
     /// A bilingual action's heading and title: one row, each side in its language.
@@ -59,10 +138,75 @@ impl ViewBuilder<'_> {
                 }
                 None => labels.fill("pattern.action_heading", &[("number", &number)])?,
             };
+            let head = format!("#strong[{}]", crate::render::escape::typst_markup(&heading));
+            if let Some(why) = self.pending(&a.title, lang, 0) {
+                let source = a.title.source_text().trim();
+                return Ok(self.review_cell(Some(&head), "", why, lang, source, a.title.source));
+            }
             let title = markdown::inline_to_typst_with(a.title.for_edition(lang).0, self.escape);
-            Ok(format!("[#strong[{}] {title}]", crate::render::escape::typst_markup(&heading)))
+            Ok(format!("[{head} {title}]"))
         };
         let (a_lang, b_lang) = (a.title.for_edition(self.lang).1, a.title.for_edition(second).1);
-        Ok(format!("#bi(\"{a_lang}\", \"{b_lang}\", {}, {})", side(self.lang)?, side(second)?))
+        // Sticky: a page never ends on an action's title, away from its text.
+        Ok(format!("#bi(\"{a_lang}\", \"{b_lang}\", sticky: true, {}, {})", side(self.lang)?, side(second)?))
+    }
+}
+
+/// Whether a unit introduces what follows: it ends with `:` (`Example actions:` before its
+/// list), or it is a short line without final punctuation (a sub-heading: `Reception`).
+fn lead_in(source: &str) -> bool {
+    let s = source.trim_end();
+    s.ends_with(':') || (s.split_whitespace().count() <= 6 && !s.ends_with(['.', '!', '?', ';', ',', ')']))
+}
+
+/// A row that introduces the next one ([`lead_in`]) shares its cells with that row, so a page
+/// never ends on it. Review cells (dictionaries, not `[..]` content) stay rows of their own.
+fn keep_lead_ins(rows: Vec<(String, String)>, sources: &[String]) -> Vec<(String, String)> {
+    let content = |c: &str| c.starts_with('[') && c.ends_with(']');
+    let join = |into: &mut String, next: &str| {
+        into.pop();
+        into.push_str("\n\n");
+        into.push_str(&next[1..]);
+    };
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut open = false;
+    for ((x, y), source) in rows.into_iter().zip(sources) {
+        let both = content(&x) && content(&y);
+        match out.last_mut() {
+            Some((px, py)) if open && both => {
+                join(px, &x);
+                join(py, &y);
+            }
+            _ => out.push((x, y)),
+        }
+        open = both && lead_in(source);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lead_in_shares_its_row_with_what_it_introduces() {
+        let row = |a: &str, b: &str| (format!("[{a}]"), format!("[{b}]"));
+        let rows = vec![row("Exemples :", "Examples:"), row("- un", "- one"), row("- deux", "- two")];
+        let sources: Vec<String> = ["Examples:", "one", "two."].map(String::from).to_vec();
+        // `one` is short and unpunctuated: a lead-in too, so all three share one row.
+        assert_eq!(
+            keep_lead_ins(rows.clone(), &sources),
+            [row("Exemples :\n\n- un\n\n- deux", "Examples:\n\n- one\n\n- two")]
+        );
+        let sources: Vec<String> =
+            ["Examples:", "the first example, a long enough sentence.", "two."].map(String::from).to_vec();
+        assert_eq!(
+            keep_lead_ins(rows.clone(), &sources),
+            [row("Exemples :\n\n- un", "Examples:\n\n- one"), rows[2].clone()]
+        );
+        // A review cell (not `[..]` content) is never merged.
+        let review = vec![row("Exemples :", "Examples:"), ("(missing: true)".into(), "[- one]".into())];
+        assert_eq!(keep_lead_ins(review.clone(), &sources[..2]), review);
+        assert!(lead_in("Reception") && lead_in("Example actions:") && !lead_in("A short sentence."));
     }
 }

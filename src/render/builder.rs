@@ -34,6 +34,20 @@ pub fn build(
     builder(p, f, edition, labels, crate::render::escape::typst_markup).view(findings)
 }
 
+/// As [`build`], for the translation-review view of a bilingual edition (`build --draft`):
+/// units whose translation is stale or missing show what the translator has to do.
+pub fn build_review(
+    p: &Programme,
+    f: &Figures,
+    findings: &[Finding],
+    edition: &Edition,
+    labels: &EditionLabels,
+) -> Result<View, RenderError> {
+    let mut b = builder(p, f, edition, labels, crate::render::escape::typst_markup);
+    b.review = edition.second.is_some();
+    b.view(findings)
+}
+
 /// As [`build`], for a redline: narratives carry redline marks, escaped into markup.
 pub fn build_marked(
     p: &Programme,
@@ -64,6 +78,7 @@ fn builder<'a>(
         second: edition.second,
         spec: &edition.spec,
         escape,
+        review: false,
     }
 }
 
@@ -83,6 +98,8 @@ pub(super) struct ViewBuilder<'a> {
     pub(super) second: Option<Lang>,
     pub(super) spec: &'a EditionSpec,
     pub(super) escape: fn(&str) -> String,
+    /// The translation-review view: stale and missing units shown as such (bilingual only).
+    pub(super) review: bool,
 }
 
 impl ViewBuilder<'_> {
@@ -184,6 +201,8 @@ impl ViewBuilder<'_> {
         };
         Ok(View {
             draft: false,
+            review: self.review,
+            bilingual: self.second.is_some(),
             redline: None,
             translation_notice: String::new(),
             excerpt,
@@ -316,18 +335,13 @@ impl ViewBuilder<'_> {
             .iter()
             .map(|r| {
                 let line = self.line_label(&r.objective, &r.line, r.line_number)?;
-                let name = self.inline(&r.name);
+                let name = self.numbered(&r.name, r.action_number)?;
                 Ok(TimetableRow {
                     id: r.id.clone(),
                     objective: self.so_label(&r.objective, r.objective_number)?,
                     line,
                     main_action: r.main_action.to_string(),
-                    name_typst: match r.action_number {
-                        Some(n) => self
-                            .l
-                            .fill_markup("pattern.numbered_name", &[("number", &n.to_string()), ("name", &name)])?,
-                        None => name,
-                    },
+                    name_typst: name,
                     planning: r.planning.to_string(),
                     implementation: r.implementation.to_string(),
                     closing: r.closing.to_string(),

@@ -17,7 +17,9 @@ use tera::Tera;
 use crate::i18n::{LabelError, Labels};
 use escape::{typst_markup, typst_string};
 
-pub use builder::{EditionLabels, build as build_view, build_marked as build_marked_view};
+pub use builder::{
+    EditionLabels, build as build_view, build_marked as build_marked_view, build_review as build_review_view,
+};
 pub use view::{Edition, View};
 
 /// Why an edition could not be rendered.

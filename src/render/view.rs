@@ -59,6 +59,10 @@ pub struct ExcerptView {
 pub struct View {
     /// Set by the build when programme rules failed and a draft was asked for.
     pub draft: bool,
+    /// The translation-review view of a bilingual edition (`build --draft`).
+    pub review: bool,
+    /// Texts in two columns, each beside its translation.
+    pub bilingual: bool,
     /// Set for a redline edition: the change summary printed first.
     pub redline: Option<RedlineSummary>,
     /// Printed on the cover when the texts are a translation nobody has reviewed yet.

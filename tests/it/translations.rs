@@ -169,3 +169,61 @@ fn the_bilingual_edition_puts_each_paragraph_beside_its_translation() {
     assert_eq!(pdftext::info(&pdf).get("Lang").map(String::as_str), Some("fr"));
     assert!(pdftext::struct_langs(&pdf).iter().any(|l| l == "en"), "the English column is tagged en");
 }
+
+/// The translation-review view (`build --draft` of the bilingual edition): a stale unit shows
+/// the old French (struck through) and the word diff of the English change, a missing one an
+/// empty cell; without `--draft` both print the current English, as every edition does.
+#[test]
+fn a_bilingual_draft_shows_what_is_left_to_translate() {
+    let dir = scratch("review");
+    let content = copy_content(&dir);
+    // Stale: the English changed since the French was made from it.
+    edit(
+        &content.join("baseline.yaml"),
+        "totalizes (01.01.2014) 20.854 places",
+        "totalizes (01.01.2014) 21.000 places",
+    );
+    edit(
+        &content.join("objectives/so1.yaml"),
+        "title: Enhance the reception quality.",
+        "title: Enhance reception quality.",
+    );
+    // Missing: the French of summary/1 is gone.
+    edit(
+        &content.join("translations/fr.po"),
+        "msgstr \"Dans le domaine de l’asile, l’accent sera mis principalement sur le renforcement du régime \
+         d’asile européen commun (RAEC), une attention particulière étant accordée à la situation des personnes \
+         vulnérables.\"",
+        "msgstr \"\"",
+    );
+    let missing_en = "In the field of Asylum the main focus will be on further strengthening";
+    let old_fr = "Ce réseau totalise (01.01.2014) 20 854 places";
+
+    let mut opts = options(&content, &dir.join("draft"), &[]);
+    opts.draft = true;
+    amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let pdf = dir.join("draft/programme-fr-en.pdf");
+    let text = pdf_text(&pdf);
+    assert!(page_text(&pdf, 1).contains("Relecture de la traduction / Translation review"), "the legend");
+    assert!(text.contains(old_fr), "the old French of the stale paragraph");
+    assert!(
+        text.contains("Δ This network totalizes (01.01.2014) 20.854 21.000 places managed by several operators"),
+        "the word diff of the English change: deleted, then inserted"
+    );
+    assert!(text.contains("Action 2 : Améliorer la qualité de l’accueil. Δ Enhance the reception quality."));
+    assert_eq!(text.matches(missing_en).count(), 1, "the missing unit: English in its column, nothing beside it");
+    assert!(!text.contains("Dans le domaine de l’asile"));
+    assert!(
+        !pdf_text(&dir.join("draft/programme-fr.pdf")).contains(old_fr),
+        "only the bilingual edition is a review view"
+    );
+
+    // Without --draft: the current English on both sides, never the old French.
+    build(&content, &dir.join("final"), &[]).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let text = pdf_text(&dir.join("final/programme-fr-en.pdf"));
+    assert!(!text.contains(old_fr));
+    assert!(!text.contains("Relecture de la traduction"));
+    assert_eq!(text.matches("This network totalizes (01.01.2014) 21.000 places").count(), 2);
+    assert_eq!(text.matches(missing_en).count(), 2);
+    assert!(text.contains("Action 2 : Enhance reception quality. Action 2: Enhance reception quality."));
+}
