@@ -9,7 +9,7 @@ use amif_doc::i18n::labels::Catalogue;
 use amif_doc::i18n::lang::Lang;
 use amif_doc::pipeline::load_and_check;
 use amif_doc::render::{Edition, Templates, build_view};
-use amif_doc::typeset::{self, DocumentFacts, Fonts};
+use amif_doc::typeset::{DocumentFacts, Fonts, Typesetter};
 
 const RUNS: u32 = 10;
 
@@ -17,7 +17,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let catalogue = Catalogue::load(&root.join("templates/labels.yaml")).unwrap();
     let templates = Templates::load(&root.join("templates")).unwrap();
-    let fonts = Fonts::load(&root.join("fonts")).unwrap();
+    let typesetter = Typesetter::new(Fonts::load(&root.join("fonts")).unwrap());
     let labels = catalogue.for_lang("fr".parse::<Lang>().unwrap()).unwrap();
 
     let (mut engine, mut render, mut typeset_time) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
@@ -43,7 +43,7 @@ fn main() {
 
         let t = Instant::now();
         let facts = DocumentFacts { date: checked.programme.meta.date, ident: "bench".into() };
-        let pdf = typeset::pdf(&source, &fonts, &facts).unwrap();
+        let pdf = typesetter.pdf("bench", &source, &facts).unwrap();
         typeset_time += t.elapsed();
         pages = pdf.pdf.len();
         // Each run starts cold, as a CLI build does.

@@ -12,6 +12,9 @@
 //! write     PDF bytes → out/*.pdf, atomically
 //! ```
 //!
+//! `pipeline` chains the stages once; `session` keeps a build warm for `watch` (typst's
+//! caches, the sources last written) and is what `build` runs for one round.
+//!
 //! Around the pipeline: `diag` (diagnostics, YAML locations, suggestions), `i18n` (languages
 //! and the label catalogue), `text` (sentences and word diffs shared by fmt, review and i18n),
 //! `review` (git revisions, comparison, report, redline) and `fmt` (the content formatter).
@@ -22,6 +25,7 @@ pub mod load;
 pub mod model;
 pub mod pipeline;
 pub mod render;
+pub mod session;
 pub mod typeset;
 pub mod write;
 
@@ -29,4 +33,5 @@ pub mod diag;
 pub mod fmt;
 pub mod i18n;
 pub mod review;
+pub mod scaffold;
 pub mod text;

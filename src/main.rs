@@ -13,6 +13,9 @@ fn main() -> ExitCode {
     match cli.command {
         None => cmd::build::run(&cli.build),
         Some(Command::Build(args)) => cmd::build::run(&args),
+        Some(Command::Watch(args)) => cmd::watch::run(&args),
+        Some(Command::Schema(args)) => cmd::schema::run(&args),
+        Some(Command::New(args)) => cmd::new::run(&args),
         Some(Command::Check(args)) => cmd::check::run(&args),
         Some(Command::Editions(args)) => cmd::editions::run(&args),
         Some(Command::Fmt(args)) => cmd::fmt::run(&args),

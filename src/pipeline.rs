@@ -2,6 +2,7 @@
 //! typeset → write), and the one error type a command reports.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::check::{self, Finding, Level};
 use crate::compute::{self, Figures};
@@ -12,7 +13,8 @@ use crate::load::{self, SourceFiles};
 use crate::model::{self, EditionSpec, Programme, excerpt};
 use crate::render::{Edition, EditionLabels, RenderError, Templates};
 use crate::review::git::GitError;
-use crate::typeset::{self, DocumentFacts, Fonts, TypesetError};
+use crate::session::{Progress, Session};
+use crate::typeset::{DocumentFacts, Fonts, Typeset, TypesetError, Typesetter};
 use crate::write::{self, WriteError};
 
 /// Why a command stopped: one variant per stage that can fail, each worded for the user.
@@ -41,6 +43,8 @@ pub enum Error {
     SourceDateEpoch(String),
     #[error("cannot read or write {what}: {source}")]
     Io { what: String, source: std::io::Error },
+    #[error("cannot watch: {0}")]
+    Watch(String),
     #[error("formatting would change the documents; nothing was written (please report this)")]
     FormatChangesOutput,
 }
@@ -81,7 +85,8 @@ pub struct Checked {
     pub files: SourceFiles,
     /// The translation files, as read.
     pub translations: Vec<Translations>,
-    /// Warnings that are not programme rules: stale and missing translations.
+    /// Warnings that are not programme rules: texts still to fill, stale and missing
+    /// translations.
     pub notes: Vec<Diagnostic>,
 }
 
@@ -98,8 +103,8 @@ pub fn load_and_check_with(content: &Path, catalogue: &Catalogue, allow_rule_err
         Err(d) => return Err(Error::Content(d, SourceFiles { root: root_of(content), files: vec![] })),
     };
     let translations = std::mem::take(&mut raw.translations);
-    let mut programme = match model::build(raw, &files) {
-        Ok(p) => p,
+    let (mut programme, to_fill) = match model::build(raw, &files) {
+        Ok(built) => built,
         Err(d) => return Err(Error::Content(d, files)),
     };
     let langs = catalogue.langs();
@@ -128,7 +133,8 @@ pub fn load_and_check_with(content: &Path, catalogue: &Catalogue, allow_rule_err
     if !unknown.is_empty() {
         return Err(Error::Content(Diagnostics(unknown), files));
     }
-    let notes = translations.iter().flat_map(|t| translate::apply(&mut programme, t)).collect();
+    let mut notes = to_fill;
+    notes.extend(translations.iter().flat_map(|t| translate::apply(&mut programme, t)));
     let figures = compute::compute(&programme);
     let findings = check::check(&programme, &figures);
     let labels = catalogue.for_lang(Lang::EN)?;
@@ -201,71 +207,54 @@ pub struct Built {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Builds every requested edition. Nothing in `out/` is touched unless every edition
-/// typeset successfully.
+/// Builds every requested edition: a [`Session`] of one round. Nothing in `out/` is touched
+/// unless every edition typeset successfully.
 pub fn build(opts: &Options) -> Result<Built, Error> {
-    let catalogue = Catalogue::load(&opts.templates.join("labels.yaml"))?;
-    let checked = load_and_check_with(&opts.content, &catalogue, opts.draft)?;
-    let templates = Templates::load(&opts.templates)?;
-    let fonts = Fonts::load(&opts.fonts)?;
-    let editions = select_editions(&checked.programme.editions, opts.edition.as_deref(), &opts.langs)?;
-    let review = opts.draft;
-    let done = typeset_editions(&checked, editions, &catalogue, &templates, &fonts, opts.source_date_epoch, review)?;
-    // Nothing was written until every edition typeset.
-    let mut outputs = Vec::new();
-    for (edition, source, typeset) in done {
-        let path = opts.out.join(format!("{}.pdf", edition.file_stem()));
-        write::atomic(&path, &typeset.pdf)?;
-        if opts.keep_typst {
-            write::atomic(&opts.out.join(format!("{}.typ", edition.file_stem())), source.as_bytes())?;
-        }
-        outputs.push(Output { pages: typeset.pages, path });
-    }
-    let warnings = warnings_and_errors(&checked, &catalogue.for_lang(Lang::EN)?)
-        .into_iter()
-        .filter(|d| d.severity == crate::diag::Severity::Warning)
-        .collect();
-    Ok(Built { outputs, warnings })
+    build_with(opts, &|_, _, _| {})
+}
+
+/// As [`build`], telling `progress` each time an edition has been typeset.
+pub fn build_with(opts: &Options, progress: &Progress) -> Result<Built, Error> {
+    let round = Session::new(opts.clone())?.rebuild(progress)?;
+    Ok(Built { outputs: round.outputs, warnings: round.warnings })
 }
 
 /// `check --typeset`: every edition of the matrix rendered and typeset, nothing written.
 pub fn typeset_all(checked: &Checked, templates_dir: &Path, fonts: &Path) -> Result<usize, Error> {
     let catalogue = Catalogue::load(&templates_dir.join("labels.yaml"))?;
     let templates = Templates::load(templates_dir)?;
-    let fonts = Fonts::load(fonts)?;
-    let editions = select_editions(&checked.programme.editions, None, &[])?;
-    Ok(typeset_editions(checked, editions, &catalogue, &templates, &fonts, None, false)?.len())
+    let typesetter = Typesetter::new(Fonts::load(fonts)?);
+    let mut rendered = Vec::new();
+    for edition in select_editions(&checked.programme.editions, None, &[])? {
+        let source = render_edition(checked, &edition, &catalogue, &templates, None, false)?;
+        rendered.push((edition, source));
+    }
+    Ok(typeset_rendered(checked, rendered, &typesetter, &|_, _, _| {})?.len())
 }
 
-/// Renders every edition (cheap), then typesets them in parallel (typst is the cost).
-/// `review`: bilingual editions as their translation-review view (`build --draft`).
-fn typeset_editions(
+/// Typesets rendered editions in parallel (typst is the cost), telling `progress` as each
+/// one is done. Fails with the first edition that did not typeset.
+pub(crate) fn typeset_rendered(
     checked: &Checked,
-    editions: Vec<Edition>,
-    catalogue: &Catalogue,
-    templates: &Templates,
-    fonts: &Fonts,
-    source_date_epoch: Option<i64>,
-    review: bool,
-) -> Result<Vec<(Edition, String, typeset::Typeset)>, Error> {
-    let mut jobs = Vec::new();
-    for edition in editions {
-        let source = render_edition(checked, &edition, catalogue, templates, source_date_epoch, review)?;
-        jobs.push((edition, source));
-    }
+    jobs: Vec<(Edition, String)>,
+    typesetter: &Typesetter,
+    progress: &Progress,
+) -> Result<Vec<(Edition, String, Typeset)>, Error> {
     let meta = &checked.programme.meta;
+    let done = AtomicUsize::new(0);
+    let total = jobs.len();
     let typeset_one = |(edition, source): &(Edition, String)| {
-        let facts =
-            DocumentFacts { date: meta.date, ident: format!("{}-{}-{}", meta.cci, meta.version, edition.file_stem()) };
-        typeset::pdf(source, fonts, &facts).map_err(|error| typeset_failure(edition, source, error))
+        let stem = edition.file_stem();
+        let facts = DocumentFacts { date: meta.date, ident: format!("{}-{}-{stem}", meta.cci, meta.version) };
+        let result = typesetter.pdf(&stem, source, &facts).map_err(|error| typeset_failure(edition, source, error));
+        progress(done.fetch_add(1, Ordering::Relaxed) + 1, total, &stem);
+        result
     };
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len().max(1));
     let chunk = jobs.len().div_ceil(workers).max(1);
-    let typeset: Vec<Result<typeset::Typeset, Error>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(typeset_one).collect::<Vec<_>>()))
-            .collect();
+    let typeset: Vec<Result<Typeset, Error>> = std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            jobs.chunks(chunk).map(|part| scope.spawn(|| part.iter().map(typeset_one).collect::<Vec<_>>())).collect();
         handles
             .into_iter()
             .flat_map(|h| {
@@ -273,12 +262,16 @@ fn typeset_editions(
             })
             .collect()
     });
-    let typeset: Vec<typeset::Typeset> = typeset.into_iter().collect::<Result<_, _>>()?;
+    let typeset: Vec<Typeset> = typeset.into_iter().collect::<Result<_, _>>()?;
     Ok(jobs.into_iter().zip(typeset).map(|((e, s), t)| (e, s, t)).collect())
 }
 
 /// The editions to build: the matrix, narrowed to one edition and to some languages.
-fn select_editions(matrix: &[EditionSpec], only: Option<&str>, langs: &[Lang]) -> Result<Vec<Edition>, Error> {
+pub(crate) fn select_editions(
+    matrix: &[EditionSpec],
+    only: Option<&str>,
+    langs: &[Lang],
+) -> Result<Vec<Edition>, Error> {
     if let Some(name) = only.filter(|name| !matrix.iter().any(|e| e.name == *name)) {
         let known: Vec<&str> = matrix.iter().map(|e| e.name.as_str()).collect();
         return Err(Error::UnknownEdition { name: name.to_string(), known: known.join(", ") });
@@ -310,7 +303,7 @@ pub fn render_all(
 }
 
 /// View + templates for one edition: the typst source.
-fn render_edition(
+pub(crate) fn render_edition(
     checked: &Checked,
     edition: &Edition,
     catalogue: &Catalogue,
@@ -331,7 +324,9 @@ fn render_edition(
     let both = EditionLabels { form: &labels, text: &text_labels, catalogue: Some(catalogue) };
     let build_view = if review { crate::render::build_review_view } else { crate::render::build_view };
     let mut view = build_view(&programme, &figures, &checked.findings, edition, &both)?;
-    view.draft = checked.findings.iter().any(|f| f.level == Level::Error);
+    // Not for submission: a rule fails, or a required text is still empty.
+    view.draft = checked.findings.iter().any(|f| f.level == Level::Error)
+        || checked.notes.iter().any(|d| d.code == "text-empty");
     let translated = text_lang != checked.programme.meta.source;
     if translated && !checked.translations.iter().any(|t| t.lang == text_lang && t.reviewed()) {
         view.translation_notice = labels.get("translation.working")?.to_string();

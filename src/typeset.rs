@@ -4,7 +4,9 @@
 //! `fonts/`, no packages, no files, no network, and "today" is the programme's date, never
 //! the clock. The same source and fonts therefore give the same bytes.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Mutex;
 
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
@@ -71,21 +73,81 @@ pub struct DocumentFacts {
     pub ident: String,
 }
 
-struct MemoryWorld<'a> {
+/// Typesets editions, keeping what one compilation can reuse from the last: typst's standard
+/// library, the fonts, and each edition's source, which is updated in place
+/// ([`Source::replace`]) so that typst's caches (comemo) recognise every unchanged part of a
+/// document. One typesetter serves a whole `build` and every rebuild of `watch`.
+pub struct Typesetter {
     library: LazyHash<Library>,
+    fonts: Fonts,
+    /// Edition name → its last source (each edition has its own file id, so caches of one
+    /// edition are not invalidated by typesetting another).
+    sources: Mutex<HashMap<String, Source>>,
+}
+
+impl Typesetter {
+    pub fn new(fonts: Fonts) -> Typesetter {
+        Typesetter { library: LazyHash::new(Library::builder().build()), fonts, sources: Mutex::default() }
+    }
+
+    /// Typesets typst source into PDF bytes, or returns the diagnostics, each shown with the
+    /// generated source line it points at. `name` identifies the edition across calls.
+    pub fn pdf(&self, name: &str, source: &str, facts: &DocumentFacts) -> Result<Typeset, TypesetError> {
+        let main = self.source(name, source);
+        let (y, m, d) = facts.date;
+        let today = Datetime::from_ymd(y, m, d);
+        let world = MemoryWorld { library: &self.library, fonts: &self.fonts, main, today };
+        let compiled = typst::compile::<PagedDocument>(&world);
+        let document = compiled.output.map_err(|errors| TypesetError::Typst(describe(&world, &errors)))?;
+        let options = PdfOptions {
+            ident: Smart::Custom(facts.ident.clone()),
+            creator: Smart::Custom(Some("amif-doc".into())),
+            timestamp: today.map(Timestamp::new_utc),
+            standards: PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
+                .map_err(|e| TypesetError::Typst(vec![e.message().to_string()]))?,
+            ..PdfOptions::default()
+        };
+        let pdf =
+            typst_pdf::pdf(&document, &options).map_err(|errors| TypesetError::Typst(describe(&world, &errors)))?;
+        Ok(Typeset { pdf, pages: document.pages().len() })
+    }
+
+    /// The edition's source, updated to `text`: unchanged lines keep their syntax nodes.
+    fn source(&self, name: &str, text: &str) -> Source {
+        let mut sources = self.sources.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match sources.get_mut(name) {
+            Some(source) => {
+                if source.text() != text {
+                    source.replace(text);
+                }
+                source.clone()
+            }
+            None => {
+                let source = Source::new(file_id(name), text.to_string());
+                sources.insert(name.to_string(), source.clone());
+                source
+            }
+        }
+    }
+}
+
+struct MemoryWorld<'a> {
+    library: &'a LazyHash<Library>,
     fonts: &'a Fonts,
     main: Source,
     today: Option<Datetime>,
 }
 
-fn main_id() -> FileId {
-    // One stable virtual path for every compilation: file ids are interned for the process.
-    RootedPath::new(VirtualRoot::Project, VirtualPath::new("/programme.typ").expect("valid path")).intern()
+/// One stable virtual path per edition: file ids are interned for the process.
+fn file_id(name: &str) -> FileId {
+    let path = VirtualPath::new(format!("/{name}.typ"))
+        .unwrap_or_else(|_| VirtualPath::new("/programme.typ").expect("valid path"));
+    RootedPath::new(VirtualRoot::Project, path).intern()
 }
 
 impl World for MemoryWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
-        &self.library
+        self.library
     }
     fn book(&self) -> &LazyHash<FontBook> {
         &self.fonts.book
@@ -111,32 +173,6 @@ impl World for MemoryWorld<'_> {
     }
 }
 
-/// Typesets typst source into PDF bytes, or returns the diagnostics, each shown with the
-/// generated source line it points at.
-pub fn pdf(source: &str, fonts: &Fonts, facts: &DocumentFacts) -> Result<Typeset, TypesetError> {
-    let (y, m, d) = facts.date;
-    let today = Datetime::from_ymd(y, m, d);
-    let world = MemoryWorld {
-        library: LazyHash::new(Library::builder().build()),
-        fonts,
-        main: Source::new(main_id(), source.to_string()),
-        today,
-    };
-    let compiled = typst::compile::<PagedDocument>(&world);
-    let document = compiled.output.map_err(|errors| TypesetError::Typst(describe(&world, &errors)))?;
-    let options = PdfOptions {
-        ident: Smart::Custom(facts.ident.clone()),
-        creator: Smart::Custom(Some("amif-doc".into())),
-        timestamp: today.map(Timestamp::new_utc),
-        standards: PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
-            .map_err(|e| TypesetError::Typst(vec![e.message().to_string()]))?,
-        ..PdfOptions::default()
-    };
-    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| TypesetError::Typst(describe(&world, &errors)))?;
-    typst::comemo::evict(10);
-    Ok(Typeset { pdf, pages: document.pages().len() })
-}
-
 /// `error: message` + `--> programme.typ:line:col` + the generated source line + hints.
 fn describe(world: &MemoryWorld, diagnostics: &[SourceDiagnostic]) -> Vec<String> {
     diagnostics
@@ -148,7 +184,8 @@ fn describe(world: &MemoryWorld, diagnostics: &[SourceDiagnostic]) -> Vec<String
                 let lines = world.main.lines();
                 if let (Some(line), Some(col)) = (lines.byte_to_line(range.start), lines.byte_to_column(range.start)) {
                     let src_line = world.main.text().lines().nth(line).unwrap_or("");
-                    text.push_str(&format!("\n  --> programme.typ:{}:{}\n   | {src_line}", line + 1, col + 1));
+                    let file = world.main.id().vpath().get_without_slash().to_string();
+                    text.push_str(&format!("\n  --> {file}:{}:{}\n   | {src_line}", line + 1, col + 1));
                 }
             }
             for hint in &d.hints {

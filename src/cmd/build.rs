@@ -1,5 +1,6 @@
 //! `amif-doc build` (the default command): every edition of the matrix into `out/`.
 
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,7 +24,7 @@ pub struct BuildArgs {
     /// Build only this edition of the matrix (see `amif-doc editions`).
     #[arg(long)]
     pub edition: Option<String>,
-    /// Build only this language (repeatable): fr, en.
+    /// Build only this language (repeatable): a code of the label catalogue (fr, en, nl, de).
     #[arg(long = "lang")]
     pub langs: Vec<Lang>,
     /// Also write the generated typst source beside each PDF.
@@ -48,19 +49,8 @@ pub fn run(args: &BuildArgs) -> ExitCode {
 }
 
 fn build(args: &BuildArgs) -> Result<(), Error> {
-    let opts = Options {
-        content: args.paths.content.clone(),
-        templates: args.paths.templates.clone(),
-        fonts: args.fonts.clone(),
-        out: args.out.clone(),
-        langs: args.langs.clone(),
-        edition: args.edition.clone(),
-        keep_typst: args.keep_typst,
-        draft: args.draft,
-        source_date_epoch: source_date_epoch()?,
-    };
     let started = std::time::Instant::now();
-    let built = pipeline::build(&opts)?;
+    let built = pipeline::build_with(&options(args)?, &progress(args.quiet))?;
     if args.quiet {
         return Ok(());
     }
@@ -79,6 +69,42 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
         if built.warnings.is_empty() { "" } else { " (amif-doc check shows them with their source lines)" }
     );
     Ok(())
+}
+
+/// The pipeline's options from the command line (`build` and `watch` share them).
+pub fn options(args: &BuildArgs) -> Result<Options, Error> {
+    Ok(Options {
+        content: args.paths.content.clone(),
+        templates: args.paths.templates.clone(),
+        fonts: args.fonts.clone(),
+        out: args.out.clone(),
+        langs: args.langs.clone(),
+        edition: args.edition.clone(),
+        keep_typst: args.keep_typst,
+        draft: args.draft,
+        source_date_epoch: source_date_epoch()?,
+    })
+}
+
+/// A progress line on stderr while editions typeset (`[3/21] excerpt-german-de`), rewritten
+/// in place and cleared at the end; only on a terminal, never with `--quiet`, and only when
+/// there is more than one edition to wait for.
+pub fn progress(quiet: bool) -> impl Fn(usize, usize, &str) + Sync {
+    let show = !quiet && std::io::stderr().is_terminal();
+    let line = std::sync::Mutex::new(());
+    move |done: usize, total: usize, edition: &str| {
+        if !show || total < 2 {
+            return;
+        }
+        let _one_at_a_time = line.lock();
+        let mut err = std::io::stderr().lock();
+        if done == total {
+            let _ = write!(err, "\r\x1b[2K");
+        } else {
+            let _ = write!(err, "\r\x1b[2K[{done}/{total}] typeset {edition}");
+        }
+        let _ = err.flush();
+    }
 }
 
 /// `SOURCE_DATE_EPOCH` (reproducible-builds.org): the only environment input, and only for

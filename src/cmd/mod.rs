@@ -7,6 +7,9 @@ pub mod diff;
 pub mod editions;
 pub mod fmt;
 pub mod i18n;
+pub mod new;
+pub mod schema;
+pub mod watch;
 
 use std::path::PathBuf;
 
@@ -30,6 +33,9 @@ pub struct Cli {
 pub enum Command {
     /// Build every edition of the matrix (`content/editions.yaml`) into `out/` (the default command).
     Build(build::BuildArgs),
+    /// Build, then rebuild on every save in content/, templates/ and fonts/; a failed rebuild
+    /// keeps the last good PDFs. Ctrl-C stops.
+    Watch(build::BuildArgs),
     /// Check the content and report every problem, without building anything.
     Check(check::CheckArgs),
     /// List the editions of the matrix (`content/editions.yaml`) and their files.
@@ -42,6 +48,12 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Translations: `i18n update` brings the PO files up to date, `i18n status` reports.
     I18n(i18n::I18nArgs),
+    /// Start a new programme: DIR/content with every section of the form, empty texts and
+    /// zero amounts, and comments saying what goes where.
+    New(new::NewArgs),
+    /// Write the JSON Schema of every content file to content/.schema/ and point each file at
+    /// its schema, for completion and hover help in editors (VS Code, Neovim, Helix).
+    Schema(schema::SchemaArgs),
     /// Print shell completions: `amif-doc completions bash > /etc/bash_completion.d/amif-doc`.
     Completions {
         #[arg(value_enum)]

@@ -39,6 +39,23 @@ impl Amount {
     }
 }
 
+/// In the JSON Schema of the content files (editors' completion and hover help): a number,
+/// or a string holding one, as [`Amount::parse`] accepts.
+impl schemars::JsonSchema for Amount {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Amount".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An amount in euro: a decimal number with at most two decimals, e.g. 22813801.27 (no thousands separator).",
+            "anyOf": [
+                { "type": "number" },
+                { "type": "string", "pattern": "^\\s*-?[0-9]+(\\.[0-9]{1,2})?\\s*$" }
+            ]
+        })
+    }
+}
+
 impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)

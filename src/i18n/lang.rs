@@ -57,6 +57,20 @@ impl<'de> Deserialize<'de> for Lang {
     }
 }
 
+/// In the JSON Schema of the content files: a two-letter ISO 639-1 code.
+impl schemars::JsonSchema for Lang {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Lang".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A language: its two-letter ISO 639-1 code, as the label catalogue lists it (fr, en, nl, de).",
+            "type": "string",
+            "pattern": "^[a-z]{2}$"
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

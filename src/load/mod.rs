@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::diag::locate::PathIndex;
+pub mod schema;
 mod syntax;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};

@@ -11,10 +11,10 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{FileId, RawContent, SourceFiles};
 
 /// Builds the programme from raw content, collecting every problem.
-pub fn build(raw: RawContent, files: &SourceFiles) -> Result<Programme, Diagnostics> {
+pub fn build(raw: RawContent, files: &SourceFiles) -> Result<(Programme, Vec<Diagnostic>), Diagnostics> {
     let source = raw.meta.1.source_language.parse::<Lang>().unwrap_or(Lang::EN);
     let scopes = raw.meta.1.scopes.iter().map(|s| s.id.clone()).collect();
-    let mut b = Builder { files, source, problems: vec![], file: raw.meta.0, scopes };
+    let mut b = Builder { files, source, problems: vec![], to_fill: vec![], file: raw.meta.0, scopes };
     let meta = b.meta(raw.meta.1);
     b.file = raw.summary.0;
     let summary = b.required_narrative(raw.summary.1.summary, "summary");
@@ -34,7 +34,7 @@ pub fn build(raw: RawContent, files: &SourceFiles) -> Result<Programme, Diagnost
     b.file = raw.editions.0;
     let editions = b.editions(raw.editions.1);
     if b.problems.is_empty() {
-        Ok(Programme {
+        let programme = Programme {
             meta,
             summary,
             baseline,
@@ -45,7 +45,8 @@ pub fn build(raw: RawContent, files: &SourceFiles) -> Result<Programme, Diagnost
             framework,
             financing,
             editions,
-        })
+        };
+        Ok((programme, b.to_fill))
     } else {
         Err(Diagnostics(b.problems))
     }
@@ -55,6 +56,9 @@ pub(super) struct Builder<'a> {
     pub(super) files: &'a SourceFiles,
     pub(super) source: Lang,
     pub(super) problems: Vec<Diagnostic>,
+    /// Required texts left empty: warnings, so that a programme being written (`amif-doc
+    /// new`) checks and builds as a draft while `check` lists what is still to fill.
+    pub(super) to_fill: Vec<Diagnostic>,
     pub(super) file: FileId,
     /// The ids of the scopes the programme declares.
     pub(super) scopes: Vec<String>,
@@ -73,16 +77,11 @@ impl Builder<'_> {
         Text::new(self.source, raw)
     }
 
-    /// A text that must say something: an empty one is an error (`text-empty`).
+    /// A text that must say something: an empty one is still to fill (`text-empty`).
     pub(super) fn required_text(&mut self, raw: RawText, path: &str) -> Text {
         let text = self.text(raw, path);
         if text.by_lang.values().all(|t| t.trim().is_empty()) {
-            self.error(
-                "text-empty",
-                path,
-                "this text is empty".into(),
-                Some("write the text, or remove the entry".into()),
-            );
+            self.still_to_fill(path, "write the text, or remove the entry");
         }
         text
     }
@@ -91,9 +90,16 @@ impl Builder<'_> {
     fn required_narrative(&mut self, raw: RawNarrative, path: &str) -> Narrative {
         let narrative = self.narrative(raw, path);
         if narrative.is_empty() {
-            self.error("text-empty", path, "this text is empty".into(), Some("write the text".into()));
+            self.still_to_fill(path, "write the text");
         }
         narrative
+    }
+
+    fn still_to_fill(&mut self, path: &str, hint: &str) {
+        let d = Diagnostic::warning("text-empty", "this text is empty: still to fill")
+            .at(self.files.locate(self.file, path))
+            .with_hint(hint.to_string());
+        self.to_fill.push(d);
     }
 
     /// A reference to a scope the programme declares.
@@ -212,8 +218,8 @@ impl Builder<'_> {
         Meta {
             scopes,
             title: self.required_text(raw.title, "title"),
-            member_state: self.text(raw.member_state, "member_state"),
-            responsible_authority: self.text(raw.responsible_authority, "responsible_authority"),
+            member_state: self.required_text(raw.member_state, "member_state"),
+            responsible_authority: self.required_text(raw.responsible_authority, "responsible_authority"),
             cci: raw.cci,
             version: raw.version,
             version_number,
@@ -366,7 +372,7 @@ impl Builder<'_> {
             ("main_beneficiaries", raw.main_beneficiaries),
             ("direct_award", raw.direct_award),
         ];
-        let sections = parts.into_iter().map(|(key, n)| (key, self.narrative(n, key))).collect();
+        let sections = parts.into_iter().map(|(key, n)| (key, self.required_narrative(n, key))).collect();
         Framework { sections }
     }
 }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::compute::money::Amount;
@@ -12,14 +13,14 @@ use crate::compute::money::Amount;
 pub type RawText = String;
 
 /// A narrative: one Markdown text, or a list of blocks that may each carry a scope.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum RawNarrative {
     One(String),
     Blocks(Vec<RawBlock>),
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum RawBlock {
     Plain(String),
@@ -27,25 +28,39 @@ pub enum RawBlock {
 }
 
 /// A narrative block that belongs to one scope: `{scope: flemish, text: | ...}`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawScopedBlock {
+    /// The scope (level of government) this block belongs to: an id declared under `scopes:` in
+    /// programme.yaml. Excerpts keep only their scope's blocks.
     pub scope: Option<String>,
+    /// The block's text, in the source language: Markdown (paragraphs, `-` lists, *emphasis*,
+    /// **strong**), one sentence per line.
     pub text: String,
 }
 
 /// `content/programme.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMeta {
+    /// The programme's CCI number in SFC2014 (e.g. `2014BE65AMNP001`).
     pub cci: String,
+    /// The programme's title, as printed on the cover.
     pub title: RawText,
+    /// The Member State, as printed on the cover.
     pub member_state: RawText,
+    /// The version being prepared, quoted (`"7.0"`). Rule 2.15 applies to versions above 1.
     pub version: String,
+    /// The first year of the programming period (2014).
     pub first_year: i32,
+    /// The last year of the programming period (2020).
     pub last_year: i32,
+    /// The language the texts are written in (an ISO code of the label catalogue: `en`); other
+    /// languages come from content/translations/<lang>.po.
     pub source_language: String,
+    /// The date this version was finalised, `YYYY-MM-DD`: printed, and the PDF's date.
     pub date: String,
+    /// The responsible authority, written to the PDF as its author.
     pub responsible_authority: RawText,
     /// The levels of government parts of the programme belong to.
     #[serde(default)]
@@ -56,114 +71,159 @@ pub struct RawMeta {
 
 /// A level of government: its id (as content refers to it), its name, the tag action
 /// headings print.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawScope {
+    /// The id content refers to (`scope: flemish`).
     pub id: String,
+    /// What an excerpt's heading calls it.
     pub name: RawText,
+    /// What an action heading prints (`Action 13 (FL):`).
     pub tag: RawText,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDocument {
+    /// The document's title.
     pub title: RawText,
+    /// The document's type, as SFC2014 lists it.
     #[serde(rename = "type")]
     pub kind: String,
+    /// The document's date, `YYYY-MM-DD`.
     pub date: String,
+    /// The Member State's own reference.
     #[serde(default)]
     pub local_reference: String,
+    /// The Commission's reference (Ares number).
     #[serde(default)]
     pub commission_reference: String,
+    /// The files the document consists of.
     #[serde(default)]
     pub files: Vec<String>,
+    /// When it was sent to the Commission, `YYYY-MM-DD`.
     #[serde(default)]
     pub sent_date: String,
+    /// Who sent it.
     #[serde(default)]
     pub sent_by: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSummary {
+    /// Section 1, executive summary: Markdown, one sentence per line, or a list of blocks with a
+    /// `scope`.
     pub summary: RawNarrative,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawBaseline {
+    /// Section 2, baseline situation: Markdown, one sentence per line, or a list of blocks with a
+    /// `scope`.
     pub baseline: RawNarrative,
 }
 
 /// `content/objectives/soN.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawObjective {
+    /// The specific objective: `so1` (asylum), `so2` (integration and legal migration), `so3`
+    /// (return) or `so4` (solidarity); the file name is `<id>.yaml`.
     pub id: String,
+    /// The specific objective's strategy text: Markdown, or a list of blocks with a `scope`.
     pub objective: RawNarrative,
+    /// The national objectives of this specific objective, in the form's order.
     #[serde(default)]
     pub national_objectives: Vec<RawNationalObjective>,
+    /// The specific actions (`saN` lines of Table 1).
     #[serde(default)]
     pub specific_actions: Vec<RawSpecificAction>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawNationalObjective {
+    /// The national objective's line: `no1`, `no2`, ... (as in Table 1).
     pub id: String,
+    /// Text printed before the actions (Markdown).
     pub intro: Option<RawNarrative>,
+    /// The actions funded under this national objective.
     #[serde(default)]
     pub actions: Vec<RawAction>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAction {
+    /// A stable id for the action within its national objective (`a1`), used by diffs and
+    /// translations.
     pub id: String,
+    /// The action's number as printed (`Action 13`); unique across the programme.
     pub number: u32,
+    /// The level of government the action belongs to: an id declared under `scopes:` in
+    /// programme.yaml.
     pub scope: Option<String>,
     /// Whether the heading names the scope (`Action 13 (FL):`); default yes.
     pub scope_in_heading: Option<bool>,
+    /// The action's title (inline Markdown).
     pub title: RawText,
+    /// The action's description: Markdown, or a list of blocks with a `scope`.
     pub body: Option<RawNarrative>,
+    /// The action's row in the timetable of section 3 (main actions).
     pub timetable: Option<RawTimetable>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSpecificAction {
+    /// The specific action's line: `sa1`, `sa2`, ... (as in Table 1).
     pub id: String,
+    /// The level of government it belongs to: an id declared under `scopes:` in programme.yaml.
     pub scope: Option<String>,
+    /// The specific action's description: Markdown, or a list of blocks with a `scope`.
     pub text: RawNarrative,
+    /// Its row in the timetable of section 3.
     pub timetable: Option<RawTimetable>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTimetable {
+    /// The main action's number within the national objective (1, 2 or 3).
     pub main_action: u32,
+    /// The name printed in the timetable.
     pub name: RawText,
+    /// The year the planning phase starts.
     pub planning: i32,
+    /// The year the implementation phase starts.
     pub implementation: i32,
+    /// The year the closing phase starts.
     pub closing: i32,
 }
 
 /// `content/reference.yaml`: the terms the special cases pick from (resettlement categories,
 /// countries), each with its name in every language the form prints in.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawReference {
+    /// The resettlement categories (common Union priorities, vulnerable groups) that
+    /// `special_cases.yaml` may pledge, by id.
     #[serde(default)]
     pub resettlement_categories: Vec<RawTerm>,
+    /// The countries transfers may come from or go to, by id.
     #[serde(default)]
     pub countries: Vec<RawTerm>,
 }
 
 /// A term of the reference list: `{id: greece, name: {fr: Grèce, en: Greece, ...}}`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTerm {
+    /// The id special_cases.yaml refers to it by (`syrian-refugees-region`, `greece`).
     pub id: String,
+    /// Its name in every language of the label catalogue (`fr: Grèce`, `en: Greece`, ...).
     pub name: BTreeMap<crate::i18n::Lang, String>,
     /// Languages whose name is an unverified reconstruction, as in the label catalogue.
     #[serde(default)]
@@ -171,37 +231,50 @@ pub struct RawTerm {
 }
 
 /// `content/special_cases.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSpecialCases {
+    /// The pledging periods, in order (ids such as `2014-2015`).
     pub pledging_periods: Vec<RawPeriod>,
+    /// The lump sums per person, with their legal basis.
     pub lump_sums: Vec<RawLumpSum>,
+    /// 4.1 Resettlement: the pledging text and the categories pledged.
     pub resettlement: RawResettlement,
+    /// 4.2 Transfers and relocation of beneficiaries of international protection.
     #[serde(default)]
     pub transfers: Vec<RawTransfer>,
+    /// 4.3 Admission from Turkey (Council Decision (EU) 2016/1754); leave it out when there is none.
     pub admission_turkey: Option<RawAdmission>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPeriod {
+    /// The period's id, as content refers to it (`2014-2015`).
     pub id: String,
+    /// Its first year.
     pub first_year: i32,
+    /// Its last year.
     pub last_year: i32,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLumpSum {
+    /// The lump sum's id, as categories and transfers refer to it.
     pub id: String,
+    /// Euro per person (a decimal number, at most two decimals).
     pub amount: Amount,
+    /// The legal basis of the lump sum.
     pub legal_basis: RawText,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawResettlement {
+    /// The pledging text printed above the table (Markdown).
     pub pledging: Option<RawNarrative>,
+    /// The categories pledged, one row of the resettlement table each.
     #[serde(default)]
     pub categories: Vec<RawCategory>,
 }
@@ -209,98 +282,141 @@ pub struct RawResettlement {
 /// Persons pledged per pledging period id; a period left out is "no pledge".
 pub type RawPersons = BTreeMap<String, i64>;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCategory {
+    /// The category: an id of `resettlement_categories` in reference.yaml (`syrian-refugees-region`).
     pub id: String,
+    /// The id of the lump sum that applies.
     pub lump_sum: String,
+    /// Whether it is a common Union resettlement priority (counted in `Total - Union priorities`).
     #[serde(default)]
     pub union_priority: bool,
+    /// Persons pledged per pledging period id; a period left out prints an empty cell.
     pub persons: RawPersons,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTransfer {
+    /// A stable id for the row.
     pub id: String,
+    /// The kind of transfer, as the label catalogue names it (`relocation-1523`).
     pub kind: String,
+    /// The country the persons come from: an id of `countries` in reference.yaml (`italy`).
     pub from: Option<String>,
+    /// The country they go to: an id of `countries` in reference.yaml.
     pub to: String,
+    /// Persons per pledging period id.
     pub persons: RawPersons,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAdmission {
+    /// Persons to be admitted per pledging period id.
     pub persons: RawPersons,
 }
 
 /// `content/indicators.yaml`: indicators per specific objective id.
 pub type RawIndicators = BTreeMap<String, Vec<RawIndicator>>;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawIndicator {
+    /// The indicator: a common one (`c1`, `c2.1`, ...) whose wording is in the label catalogue, or a
+    /// programme-specific one with a `name`.
     pub id: String,
+    /// The wording of a programme-specific indicator (a common one has its wording in the catalogue).
     pub name: Option<RawText>,
+    /// The measurement unit: `number` or `percent`.
     pub unit: String,
+    /// The baseline value.
     pub baseline: Amount,
+    /// The target value.
     pub target: Amount,
+    /// The source of the data.
     pub source: RawText,
 }
 
 /// `content/framework.yaml`: section 6.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFramework {
+    /// 6.1 Partnership involvement in the preparation of the programme.
     pub partnership_preparation: RawNarrative,
+    /// 6.2 Monitoring committee.
     pub monitoring_committee: RawNarrative,
+    /// 6.3 Common monitoring and evaluation framework.
     pub monitoring_evaluation: RawNarrative,
+    /// 6.4 Partnership involvement in the implementation, monitoring and evaluation of the national
+    /// programme.
     pub partnership_implementation: RawNarrative,
+    /// 6.5 Information and publicity.
     pub information_publicity: RawNarrative,
+    /// 6.6 Coordination and complementarity with other instruments.
     pub coordination: RawNarrative,
+    /// 6.7 Beneficiaries: main types of beneficiaries.
     pub main_beneficiaries: RawNarrative,
+    /// 6.7 Beneficiaries: direct award (if applicable).
     pub direct_award: RawNarrative,
 }
 
 /// `content/financing.yaml`: section 7 inputs.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFinancing {
+    /// The basic amount of the financial perspective for the Member State (rule 2.22.1, minimum
+    /// shares).
     pub basic_amount: Amount,
+    /// Table 1: one amount per national objective (`noN`) and specific action (`saN`) line used;
+    /// lines left out print empty.
     pub table1: RawTable1,
+    /// Table 3: per budget line (`asylum-solidarity`, `integration-return`), an amount per
+    /// year. Totals are computed.
     pub table3: BTreeMap<String, BTreeMap<i32, Amount>>,
+    /// Justification for any deviation from the minimum shares (Markdown).
     #[serde(default)]
     pub justification: Option<RawNarrative>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTable1 {
+    /// Specific objective 1, asylum: amount per line (`no1`, `sa1`, ...).
     #[serde(default)]
     pub so1: BTreeMap<String, Amount>,
+    /// Specific objective 2, integration and legal migration: amount per line.
     #[serde(default)]
     pub so2: BTreeMap<String, Amount>,
+    /// Specific objective 3, return: amount per line.
     #[serde(default)]
     pub so3: BTreeMap<String, Amount>,
+    /// Specific objective 4, solidarity: amount per line.
     #[serde(default)]
     pub so4: BTreeMap<String, Amount>,
+    /// Technical assistance.
     pub technical_assistance: Amount,
 }
 
 /// `content/editions.yaml`: the edition matrix.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEditions {
+    /// Every document `amif-doc build` writes.
     pub editions: Vec<RawEdition>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEdition {
+    /// The edition's name: files are `<name>-<lang>.pdf`.
     pub name: String,
+    /// Keep only what belongs to this scope (plus what belongs to the whole programme): an excerpt.
     pub scope: Option<String>,
+    /// Keep only these specific objectives (`so2`).
     pub objectives: Option<Vec<String>>,
+    /// The languages to build it in (`fr`, `en`, ...), or a bilingual pair side by side (`fr-en`).
     pub languages: Vec<String>,
     /// Which language the texts are printed in: `translated` (the edition's own, the default)
     /// or `source` (the submission language, as SFC2014 printed it).

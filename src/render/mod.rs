@@ -85,7 +85,7 @@ impl Templates {
 }
 
 /// Tera hides the useful part of an error in its sources: print them all.
-fn error_chain(error: &dyn std::error::Error) -> String {
+pub(crate) fn error_chain(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {

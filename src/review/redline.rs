@@ -15,7 +15,7 @@ use crate::render::view::{RedlineRow, RedlineSummary};
 use crate::render::{Edition, EditionLabels, RenderError, Templates};
 use crate::review::Review;
 use crate::review::compare::{Kind, Op, Report};
-use crate::typeset::{self, DocumentFacts, Fonts};
+use crate::typeset::{DocumentFacts, Fonts, Typesetter};
 
 /// Typesets the redline of `review` into `out` (atomically): of the whole programme, or of one
 /// edition of the matrix (`only`, e.g. a community's excerpt).
@@ -65,13 +65,11 @@ pub fn build(
     mark_values(&mut value, &old, "");
     let templates = Templates::load(templates)?;
     let source = templates.render_value(&value, &labels, true)?;
-    let fonts = Fonts::load(fonts)?;
+    let typesetter = Typesetter::new(Fonts::load(fonts)?);
     let meta = &review.new.programme.meta;
     let facts = DocumentFacts { date: meta.date, ident: format!("{}-{}-redline-{lang}", meta.cci, meta.version) };
-    let typeset = typeset::pdf(&source, &fonts, &facts).map_err(|error| Error::TypesetEdition {
-        edition: format!("the redline ({lang})"),
-        error,
-        kept: String::new(),
+    let typeset = typesetter.pdf(&format!("redline-{lang}"), &source, &facts).map_err(|error| {
+        Error::TypesetEdition { edition: format!("the redline ({lang})"), error, kept: String::new() }
     })?;
     Ok(crate::write::atomic(out, &typeset.pdf)?)
 }

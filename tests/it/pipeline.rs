@@ -164,7 +164,7 @@ fn content_that_breaks_pdf_ua_fails_the_build() {
     opts.templates = templates;
     let error = describe(&amif_doc::pipeline::build(&opts).err().expect("the build must fail"));
     assert!(error.contains("PDF/UA-1 error: missing alt text"), "{error}");
-    assert!(error.contains("--> programme.typ:"), "{error}");
+    assert!(error.contains("--> programme-en.typ:"), "{error}");
     assert!(!dir.join("out/programme-en.pdf").exists());
 }
 

@@ -1,0 +1,95 @@
+//! A build that can run again: what `build` runs once and `watch` runs on every save.
+//!
+//! A session keeps what a rebuild can reuse: the fonts, typst's World parts and caches
+//! ([`Typesetter`]), and the typst source each edition had when its PDF was last written. An
+//! edition whose source is unchanged (an edit to the Flemish excerpt leaves the German one as
+//! it was) is neither typeset nor written again, so viewers do not reload it for nothing.
+
+use std::collections::HashMap;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::i18n::{Catalogue, Lang};
+use crate::pipeline::{self, Error, Options, Output};
+use crate::render::Templates;
+use crate::typeset::{Fonts, Typesetter};
+use crate::write;
+
+/// Told, from any thread, each time an edition has been typeset: (done, of, edition).
+pub type Progress<'a> = dyn Fn(usize, usize, &str) + Sync + 'a;
+
+/// What one round wrote, what it skipped, and the warnings of the content it built.
+pub struct Round {
+    pub outputs: Vec<Output>,
+    /// Editions whose typst source had not changed since they were last written.
+    pub unchanged: usize,
+    pub warnings: Vec<Diagnostic>,
+}
+
+pub struct Session {
+    opts: Options,
+    typesetter: Typesetter,
+    /// Edition file stem → the typst source of the PDF last written for it.
+    written: HashMap<String, String>,
+}
+
+impl Session {
+    /// Reads the fonts once; nothing else is read until [`Session::rebuild`].
+    pub fn new(opts: Options) -> Result<Session, Error> {
+        let typesetter = Typesetter::new(Fonts::load(&opts.fonts)?);
+        Ok(Session { opts, typesetter, written: HashMap::new() })
+    }
+
+    /// Reads the fonts folder again (a font was added or replaced): every edition is typeset
+    /// again at the next round.
+    pub fn reload_fonts(&mut self) -> Result<(), Error> {
+        self.typesetter = Typesetter::new(Fonts::load(&self.opts.fonts)?);
+        self.written.clear();
+        Ok(())
+    }
+
+    /// Loads, checks, renders and typesets every edition asked for, and writes those that
+    /// changed. Nothing is written unless every edition typeset.
+    pub fn rebuild(&mut self, progress: &Progress) -> Result<Round, Error> {
+        let opts = &self.opts;
+        let catalogue = Catalogue::load(&opts.templates.join("labels.yaml"))?;
+        let checked = pipeline::load_and_check_with(&opts.content, &catalogue, opts.draft)?;
+        let templates = Templates::load(&opts.templates)?;
+        let editions = pipeline::select_editions(&checked.programme.editions, opts.edition.as_deref(), &opts.langs)?;
+        let mut rendered = Vec::new();
+        for edition in editions {
+            let source = pipeline::render_edition(
+                &checked,
+                &edition,
+                &catalogue,
+                &templates,
+                opts.source_date_epoch,
+                opts.draft,
+            )?;
+            rendered.push((edition, source));
+        }
+        let path = |stem: &str| opts.out.join(format!("{stem}.pdf"));
+        let (same, changed): (Vec<_>, Vec<_>) = rendered.into_iter().partition(|(edition, source)| {
+            let stem = edition.file_stem();
+            self.written.get(&stem) == Some(source) && path(&stem).exists()
+        });
+        let done = pipeline::typeset_rendered(&checked, changed, &self.typesetter, progress)?;
+        // Nothing was written until every edition typeset.
+        let mut outputs = Vec::new();
+        for (edition, source, typeset) in done {
+            let stem = edition.file_stem();
+            write::atomic(&path(&stem), &typeset.pdf)?;
+            if opts.keep_typst {
+                write::atomic(&opts.out.join(format!("{stem}.typ")), source.as_bytes())?;
+            }
+            outputs.push(Output { pages: typeset.pages, path: path(&stem) });
+            self.written.insert(stem, source);
+        }
+        // typst's caches: what the last few rounds did not use is dropped.
+        typst::comemo::evict(5);
+        let warnings = pipeline::warnings_and_errors(&checked, &catalogue.for_lang(Lang::EN)?)
+            .into_iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .collect();
+        Ok(Round { outputs, unchanged: same.len(), warnings })
+    }
+}
