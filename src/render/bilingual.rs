@@ -23,7 +23,10 @@ impl ViewBuilder<'_> {
     /// A text built from labels (a pattern filled with names, `TOTAL ON {so}`), in each
     /// language from that language's own labels: `TOTAL ON OS1 Asile / TOTAL NO SO1 Asylum`,
     /// never a pattern in both languages around names in both. Once where both read the same.
-    pub(super) fn each_lang(&self, build: impl Fn(&Labels) -> Result<String, LabelError>) -> Result<String, RenderError> {
+    pub(super) fn each_lang(
+        &self,
+        build: impl Fn(&Labels) -> Result<String, LabelError>,
+    ) -> Result<String, RenderError> {
         Ok(match self.each_side(build)? {
             (a, Some(b)) if a != b => format!("{a} / {b}"),
             (a, _) => a,
@@ -58,10 +61,15 @@ impl ViewBuilder<'_> {
 
     /// A bilingual edition's labelled form heading (`Objectif national ON1 - Accueil/Asile`)
     /// as a row of two columns, each language above its own text (`#bihead`); empty otherwise.
-    pub(super) fn head_row(&self, build: impl Fn(&Labels) -> Result<String, LabelError>) -> Result<String, RenderError> {
+    pub(super) fn head_row(
+        &self,
+        build: impl Fn(&Labels) -> Result<String, LabelError>,
+    ) -> Result<String, RenderError> {
         let esc = crate::render::escape::typst_markup;
         Ok(match (self.each_side(build)?, self.second) {
-            ((a, Some(b)), Some(second)) => format!("#bihead(\"{}\", \"{second}\", [{}], [{}])", self.lang, esc(&a), esc(&b)),
+            ((a, Some(b)), Some(second)) => {
+                format!("#bihead(\"{}\", \"{second}\", [{}], [{}])", self.lang, esc(&a), esc(&b))
+            }
             _ => String::new(),
         })
     }
@@ -200,7 +208,8 @@ impl ViewBuilder<'_> {
 
 /// `Objectif spécifique 1 - Asile`: a specific objective's heading in `l`'s language.
 pub(super) fn so_heading(l: &Labels, so: &str, number: u32) -> Result<String, LabelError> {
-    let name = l.fill("pattern.code_dash_name", &[("code", &number.to_string()), ("name", l.get(&format!("so.{so}"))?)])?;
+    let name =
+        l.fill("pattern.code_dash_name", &[("code", &number.to_string()), ("name", l.get(&format!("so.{so}"))?)])?;
     Ok(format!("{} {name}", l.get("objective.specific")?))
 }
 

@@ -172,7 +172,11 @@ fn the_bilingual_edition_puts_each_paragraph_beside_its_translation() {
     ] {
         assert!(text.contains(expected), "fr-en lacks `{expected}`");
     }
-    for repeated in ["Asile / Asylum / TOTAL", "Objectif spécifique / Specific objective 1", "Objectif national / National objective ON"] {
+    for repeated in [
+        "Asile / Asylum / TOTAL",
+        "Objectif spécifique / Specific objective 1",
+        "Objectif national / National objective ON",
+    ] {
         assert!(!text.contains(repeated), "fr-en repeats a name in both patterns: `{repeated}`");
     }
     assert_eq!(pdftext::info(&pdf).get("Lang").map(String::as_str), Some("fr"));
