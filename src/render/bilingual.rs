@@ -6,7 +6,7 @@
 use super::RenderError;
 use super::builder::ViewBuilder;
 use crate::i18n::units::{Piece, segments};
-use crate::i18n::{Labels, Lang};
+use crate::i18n::{LabelError, Labels, Lang};
 use crate::model::{Pending, Text};
 use crate::render::markdown;
 use crate::text::words;
@@ -18,6 +18,60 @@ impl ViewBuilder<'_> {
             Some(c) => Ok(c.for_lang(lang)?),
             None => Ok(self.tl.clone()),
         }
+    }
+
+    /// A text built from labels (a pattern filled with names, `TOTAL ON {so}`), in each
+    /// language from that language's own labels: `TOTAL ON OS1 Asile / TOTAL NO SO1 Asylum`,
+    /// never a pattern in both languages around names in both. Once where both read the same.
+    pub(super) fn each_lang(
+        &self,
+        build: impl Fn(&Labels) -> Result<String, LabelError>,
+    ) -> Result<String, RenderError> {
+        Ok(match self.each_side(build)? {
+            (a, Some(b)) if a != b => format!("{a} / {b}"),
+            (a, _) => a,
+        })
+    }
+
+    /// Both sides of [`Self::each_lang`]: the first language's, and the second's in a
+    /// bilingual edition (else `None`, and the first is built with the edition's labels).
+    fn each_side(
+        &self,
+        build: impl Fn(&Labels) -> Result<String, LabelError>,
+    ) -> Result<(String, Option<String>), RenderError> {
+        let Some(second) = self.second else { return Ok((build(self.l)?, None)) };
+        Ok((build(&self.catalogue_labels(self.lang)?)?, Some(build(&self.catalogue_labels(second)?)?)))
+    }
+
+    /// A bilingual edition's heading as markup, each language's side tagged with it
+    /// (`Objectif spécifique 1 - Asile / Specific objective 1 - Asylum`); empty otherwise, the
+    /// template then composing the heading from the labels as the other editions print it.
+    pub(super) fn heading_typst(
+        &self,
+        build: impl Fn(&Labels) -> Result<String, LabelError>,
+    ) -> Result<String, RenderError> {
+        let esc = crate::render::escape::typst_markup;
+        Ok(match (self.each_side(build)?, self.second) {
+            ((a, Some(b)), Some(second)) => {
+                format!("#text(lang: \"{}\")[{}] / #text(lang: \"{second}\")[{}]", self.lang, esc(&a), esc(&b))
+            }
+            _ => String::new(),
+        })
+    }
+
+    /// A bilingual edition's labelled form heading (`Objectif national ON1 - Accueil/Asile`)
+    /// as a row of two columns, each language above its own text (`#bihead`); empty otherwise.
+    pub(super) fn head_row(
+        &self,
+        build: impl Fn(&Labels) -> Result<String, LabelError>,
+    ) -> Result<String, RenderError> {
+        let esc = crate::render::escape::typst_markup;
+        Ok(match (self.each_side(build)?, self.second) {
+            ((a, Some(b)), Some(second)) => {
+                format!("#bihead(\"{}\", \"{second}\", [{}], [{}])", self.lang, esc(&a), esc(&b))
+            }
+            _ => String::new(),
+        })
     }
 
     /// A text in two columns, unit by unit (`#bi(..)` rows, each cell tagged with its
@@ -150,6 +204,30 @@ impl ViewBuilder<'_> {
         // Sticky: a page never ends on an action's title, away from its text.
         Ok(format!("#bi(\"{a_lang}\", \"{b_lang}\", sticky: true, {}, {})", side(self.lang)?, side(second)?))
     }
+}
+
+/// `Objectif spécifique 1 - Asile`: a specific objective's heading in `l`'s language.
+pub(super) fn so_heading(l: &Labels, so: &str, number: u32) -> Result<String, LabelError> {
+    let name =
+        l.fill("pattern.code_dash_name", &[("code", &number.to_string()), ("name", l.get(&format!("so.{so}"))?)])?;
+    Ok(format!("{} {name}", l.get("objective.specific")?))
+}
+
+/// `OS1 Asile`: a specific objective as Table 1 names it, in `l`'s language.
+pub(super) fn so_code_name(l: &Labels, so: &str, number: u32) -> Result<String, LabelError> {
+    let code = format!("{}{number}", l.get("abbr.so")?);
+    l.fill("pattern.code_name", &[("code", &code), ("name", l.get(&format!("so.{so}"))?)])
+}
+
+/// `NO2 - Integration` or `SA5 - Joint return operations`: a line of a specific objective,
+/// in `l`'s language.
+pub(super) fn line_label(l: &Labels, so: &str, line: &str, number: u32) -> Result<String, LabelError> {
+    let (abbr, name) = if line.starts_with("sa") {
+        (l.get("abbr.sa")?, l.get(&format!("sa.{line}"))?)
+    } else {
+        (l.get("abbr.no")?, l.get(&format!("no.{so}.{line}"))?)
+    };
+    l.fill("pattern.code_dash_name", &[("code", &format!("{abbr}{number}")), ("name", name)])
 }
 
 /// Whether a unit introduces what follows: it ends with `:` (`Example actions:` before its

@@ -182,12 +182,7 @@ impl ViewBuilder<'_> {
 
     /// `NO2 - Integration` or `SA5 - Joint return operations`: a line of a specific objective.
     pub(super) fn line_label(&self, so: &str, line: &str, number: u32) -> Result<String, RenderError> {
-        let (abbr, name) = if line.starts_with("sa") {
-            (self.label("abbr.sa")?, self.label(&format!("sa.{line}"))?)
-        } else {
-            (self.label("abbr.no")?, self.label(&format!("no.{so}.{line}"))?)
-        };
-        self.code_dash_name(&format!("{abbr}{number}"), &name)
+        Ok(super::bilingual::line_label(self.l, so, line, number)?)
     }
 
     fn view(&self, findings: &[Finding]) -> Result<View, RenderError> {
@@ -251,23 +246,28 @@ impl ViewBuilder<'_> {
         if !self.spec.is_excerpt() {
             return Ok(None);
         }
-        let mut parts = vec![self.label("excerpt.kind")?];
-        // The heading is the form's, in the edition's language (the scope's name translated).
-        if let Some(scope) = self.spec.scope.as_ref().and_then(|s| self.p.meta.scope(s)) {
-            parts.push(crate::render::escape::marks::strip(scope.name.for_edition(self.lang).0));
-        }
-        for so in self.spec.objectives.iter().flatten() {
-            let number = so.trim_start_matches("so");
-            let code = format!("{} {number}", self.label("objective.specific")?);
-            parts.push(self.code_dash_name(&code, &self.so_name(so)?)?);
-        }
+        // The heading is the form's, in the edition's language (the scope's name translated);
+        // a bilingual edition's in each language on its own.
+        let heading = self.each_lang(|l| {
+            let mut parts = vec![l.get("excerpt.kind")?.to_string()];
+            if let Some(scope) = self.spec.scope.as_ref().and_then(|s| self.p.meta.scope(s)) {
+                parts.push(crate::render::escape::marks::strip(scope.name.for_edition(l.lang).0));
+            }
+            for so in self.spec.objectives.iter().flatten() {
+                let number = so.trim_start_matches("so");
+                let code = format!("{} {number}", l.get("objective.specific")?);
+                let name = l.get(&format!("so.{so}"))?;
+                parts.push(l.fill("pattern.code_dash_name", &[("code", &code), ("name", name)])?);
+            }
+            Ok(parts.join(" – "))
+        })?;
         let meta = &self.p.meta;
         let (y, m, d) = meta.date;
         let notice = self.l.fill(
             "excerpt.notice",
             &[("cci", &meta.cci), ("version", &meta.version), ("date", &format!("{d:02}/{m:02}/{y}"))],
         )?;
-        Ok(Some(ExcerptView { heading: parts.join(" – "), notice }))
+        Ok(Some(ExcerptView { heading, notice }))
     }
 
     fn objectives(&self) -> Result<Vec<ObjectiveView>, RenderError> {
@@ -302,6 +302,10 @@ impl ViewBuilder<'_> {
                 }
                 nos.push(NationalObjectiveView {
                     id: no.id.clone(),
+                    head_typst: self.head_row(|l| {
+                        let line = super::bilingual::line_label(l, &so.id, &no.id, no.number)?;
+                        Ok(format!("{} {line}", l.get("objective.national")?))
+                    })?,
                     label: self.line_label(&so.id, &no.id, no.number)?,
                     intro_typst: self.narrative(&no.intro),
                     actions,
@@ -313,6 +317,10 @@ impl ViewBuilder<'_> {
                 .map(|sa| {
                     Ok(SpecificActionView {
                         id: sa.id.clone(),
+                        head_typst: self.head_row(|l| {
+                            let line = super::bilingual::line_label(l, &so.id, &sa.id, sa.number)?;
+                            Ok(format!("{} {line}", l.get("objective.specific_action")?))
+                        })?,
                         label: self.line_label(&so.id, &sa.id, sa.number)?,
                         text_typst: self.narrative(&sa.text),
                     })
@@ -320,6 +328,7 @@ impl ViewBuilder<'_> {
                 .collect::<Result<_, RenderError>>()?;
             out.push(ObjectiveView {
                 id: so.id.clone(),
+                heading_typst: self.heading_typst(|l| super::bilingual::so_heading(l, &so.id, so.number))?,
                 label: self.code_dash_name(&so.number.to_string(), &self.so_name(&so.id)?)?,
                 text_typst: self.narrative(&so.objective),
                 national_objectives: nos,

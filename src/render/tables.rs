@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::RenderError;
+use super::bilingual::so_code_name;
 use super::builder::{ViewBuilder, whole};
 use super::view::*;
 use crate::check::{Finding, Level};
@@ -164,7 +165,12 @@ impl ViewBuilder<'_> {
                     source_typst: self.inline(&i.source),
                 });
             }
-            groups.push(IndicatorGroupView { label: self.code_dash_name(number, &self.so_name(&g.objective)?)?, rows });
+            let number_n = number.parse().unwrap_or_default();
+            groups.push(IndicatorGroupView {
+                label: self.code_dash_name(number, &self.so_name(&g.objective)?)?,
+                heading_typst: self.heading_typst(|l| super::bilingual::so_heading(l, &g.objective, number_n))?,
+                rows,
+            });
         }
         Ok(groups)
     }
@@ -175,7 +181,6 @@ impl ViewBuilder<'_> {
         let mut rows = Vec::new();
         let amount = |a: Option<Decimal>| a.map(|a| self.money(a)).unwrap_or_default();
         for o in t.objectives.iter().filter(|o| self.spec.includes_objective(&o.id)) {
-            let so = self.code_name(&format!("{so_abbr}{}", o.number), &self.so_name(&o.id)?)?;
             let lines = |kind: LineKind| o.lines.iter().filter(move |l| l.kind == kind);
             // National objective lines then their total, specific action lines then theirs.
             let groups = [
@@ -192,12 +197,13 @@ impl ViewBuilder<'_> {
                     rows.push(AmountRow { label, amount: amount(l.amount), style: "line" });
                 }
                 if !o.lines.is_empty() {
-                    let label = self.l.fill(total_key, &[("so", &so)])?;
+                    // Each language's pattern around its own name (`TOTAL ON OS1 Asile / TOTAL NO SO1 Asylum`).
+                    let label = self.each_lang(|l| l.fill(total_key, &[("so", &so_code_name(l, &o.id, o.number)?)]))?;
                     rows.push(AmountRow { label, amount: self.money(total), style: "subtotal" });
                 }
             }
             rows.push(AmountRow {
-                label: self.l.fill("table1.total_so", &[("so", &so)])?,
+                label: self.each_lang(|l| l.fill("table1.total_so", &[("so", &so_code_name(l, &o.id, o.number)?)]))?,
                 amount: self.money(o.total),
                 style: "total",
             });

@@ -155,6 +155,8 @@ pub struct ObjectiveView {
     pub id: String,
     /// `1 - Asile`.
     pub label: String,
+    /// A bilingual edition's whole heading, each language's own; else empty.
+    pub heading_typst: String,
     pub text_typst: String,
     pub national_objectives: Vec<NationalObjectiveView>,
     pub specific_actions: Vec<SpecificActionView>,
@@ -165,6 +167,8 @@ pub struct NationalObjectiveView {
     pub id: String,
     /// `ON1 - Accueil/Asile`.
     pub label: String,
+    /// A bilingual edition's labelled heading, one column per language; else empty.
+    pub head_typst: String,
     pub intro_typst: String,
     pub actions: Vec<ActionView>,
 }
@@ -182,6 +186,8 @@ pub struct ActionView {
 pub struct SpecificActionView {
     pub id: String,
     pub label: String,
+    /// As [`NationalObjectiveView::head_typst`].
+    pub head_typst: String,
     pub text_typst: String,
 }
 
@@ -240,6 +246,8 @@ pub struct PledgeRow {
 #[derive(Debug, Serialize)]
 pub struct IndicatorGroupView {
     pub label: String,
+    /// As [`ObjectiveView::heading_typst`].
+    pub heading_typst: String,
     pub rows: Vec<IndicatorRow>,
 }
 

@@ -163,8 +163,21 @@ fn the_bilingual_edition_puts_each_paragraph_beside_its_translation() {
         "Under the AMIF, Belgium (BE) intends to continue",
         "Total général / Grand total",
         "OS1.ON1 Accueil/Asile / Reception/asylum 22 813 801,27",
+        // A label built from names: each language's pattern around its own name, once.
+        "TOTAL ON OS1 Asile / TOTAL NO SO1 Asylum 34 892 964,44",
+        "TOTAL OS3 Retour / TOTAL SO3 Return 42 401 529,22",
+        "Objectif spécifique 1 - Asile / Specific objective 1 - Asylum",
+        // A labelled heading in two columns, each language above its own text.
+        "Objectif national ON1 - Accueil/Asile National objective NO1 - Reception/asylum",
     ] {
         assert!(text.contains(expected), "fr-en lacks `{expected}`");
+    }
+    for repeated in [
+        "Asile / Asylum / TOTAL",
+        "Objectif spécifique / Specific objective 1",
+        "Objectif national / National objective ON",
+    ] {
+        assert!(!text.contains(repeated), "fr-en repeats a name in both patterns: `{repeated}`");
     }
     assert_eq!(pdftext::info(&pdf).get("Lang").map(String::as_str), Some("fr"));
     assert!(pdftext::struct_langs(&pdf).iter().any(|l| l == "en"), "the English column is tagged en");
