@@ -128,10 +128,14 @@ impl Builder<'_> {
         for (i, block) in blocks.into_iter().enumerate() {
             let at = format!("{path}[{i}]");
             match block {
-                RawBlock::Plain(text) => out.push(Block { scope: None, text: Text::new(self.source, text) }),
+                RawBlock::Plain(text) => {
+                    out.push(Block { scope: None, continues: false, text: Text::new(self.source, text) })
+                }
                 RawBlock::Scoped(b) => {
                     let scope = self.scope(b.scope, &format!("{at}.scope"));
-                    out.push(Block { scope, text: Text::new(self.source, b.text) });
+                    // The first block has nothing to continue.
+                    let continues = b.continues && i > 0;
+                    out.push(Block { scope, continues, text: Text::new(self.source, b.text) });
                 }
             }
         }

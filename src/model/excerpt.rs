@@ -3,15 +3,25 @@
 //! objectives (and their indicators and Table 1 lines) outside the edition. What stays keeps
 //! its section numbers, so people can cite an excerpt as they cite the programme.
 
-use crate::model::{EditionSpec, Narrative, NationalObjective, Objective, Programme};
+use crate::model::{Block, EditionSpec, Narrative, NationalObjective, Objective, Programme};
 
 /// The part of the programme an edition shows.
 pub fn filter(p: &Programme, spec: &EditionSpec) -> Programme {
     if !spec.is_excerpt() {
         return p.clone();
     }
-    let keep = |n: &Narrative| Narrative {
-        blocks: n.blocks.iter().filter(|b| spec.includes_scope(b.scope.as_ref())).cloned().collect(),
+    // A block continues the previous one only if the excerpt keeps that one too.
+    let keep = |n: &Narrative| {
+        let mut kept: Vec<Block> = Vec::new();
+        let mut previous_kept = false;
+        for b in &n.blocks {
+            let included = spec.includes_scope(b.scope.as_ref());
+            if included {
+                kept.push(Block { continues: b.continues && previous_kept, ..b.clone() });
+            }
+            previous_kept = included;
+        }
+        Narrative { blocks: kept }
     };
     let objectives = p
         .objectives

@@ -86,15 +86,22 @@ impl Narrative {
     /// The source-language paragraphs (whitespace normalised), each prefixed with `[scope] `
     /// when its block belongs to one: what a reviewer compares.
     pub fn paragraphs(&self) -> Vec<String> {
-        let mut out = Vec::new();
+        let mut out: Vec<String> = Vec::new();
         for block in &self.blocks {
             let tag = block.scope.as_ref().map(|s| format!("[{}] ", s.id())).unwrap_or_default();
+            let mut runs_on = block.continues && !out.is_empty();
             for para in
                 block.text.source_text().split("\n\n").map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
             {
-                if !para.is_empty() {
-                    out.push(format!("{tag}{para}"));
+                if para.is_empty() {
+                    continue;
                 }
+                match out.last_mut() {
+                    // A continuing block's first paragraph is the previous one's end.
+                    Some(last) if runs_on => last.push_str(&format!(" {tag}{para}")),
+                    _ => out.push(format!("{tag}{para}")),
+                }
+                runs_on = false;
             }
         }
         out
@@ -131,6 +138,8 @@ mod ser {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
     pub scope: Option<Scope>,
+    /// Printed as the continuation of the previous block's last paragraph.
+    pub continues: bool,
     pub text: Text,
 }
 

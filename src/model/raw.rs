@@ -34,6 +34,11 @@ pub struct RawScopedBlock {
     /// The scope (level of government) this block belongs to: an id declared under `scopes:` in
     /// programme.yaml. Excerpts keep only their scope's blocks.
     pub scope: Option<String>,
+    /// `true`: the block continues the previous block's last paragraph (one paragraph in two
+    /// scopes, as the submitted print has it). An excerpt without the previous block starts
+    /// a new paragraph.
+    #[serde(default)]
+    pub continues: bool,
     /// The block's text, in the source language: Markdown (paragraphs, `-` lists, *emphasis*,
     /// **strong**), one sentence per line.
     pub text: String,

@@ -7,7 +7,7 @@ use super::RenderError;
 use super::builder::ViewBuilder;
 use crate::i18n::units::{Piece, segments};
 use crate::i18n::{LabelError, Labels, Lang};
-use crate::model::{Pending, Text};
+use crate::model::{Narrative, Pending, Text};
 use crate::render::markdown;
 use crate::text::words;
 
@@ -74,10 +74,25 @@ impl ViewBuilder<'_> {
         })
     }
 
-    /// A text in two columns, unit by unit (`#bi(..)` rows, each cell tagged with its
+    /// A narrative in two columns, unit by unit (`#bi(..)` rows, each cell tagged with its
     /// language), so a reader's eye crosses straight from a paragraph to its translation. The
-    /// translation keeps the source's units ([`crate::i18n::units`]), so rows align.
-    pub(super) fn side_by_side(&self, t: &Text, second: Lang) -> String {
+    /// translation keeps the source's units ([`crate::i18n::units`]), so rows align. A block
+    /// that continues the previous one (`continues: true`) runs on in its last row: the
+    /// paragraph the single-language editions print whole is one row here too.
+    pub(super) fn narrative_side_by_side(&self, n: &Narrative, second: Lang) -> String {
+        let mut all: Vec<Rows> = Vec::new();
+        for block in &n.blocks {
+            let Some(rows) = self.rows(&block.text, second) else { continue };
+            match all.last_mut() {
+                Some(previous) if block.continues && previous.langs == rows.langs => previous.run_on(rows),
+                _ => all.push(rows),
+            }
+        }
+        all.iter().map(Rows::to_typst).collect::<Vec<_>>().join("\n\n")
+    }
+
+    /// A text's rows, unit by unit, or `None` for an empty text.
+    fn rows(&self, t: &Text, second: Lang) -> Option<Rows> {
         let (a, a_lang) = t.for_edition(self.lang);
         let (b, b_lang) = t.for_edition(second);
         let (ua, ub) = (self.cells(t, self.lang), self.cells(t, second));
@@ -88,14 +103,13 @@ impl ViewBuilder<'_> {
             vec![(whole(a), whole(b))]
         };
         if rows.is_empty() {
-            return String::new();
+            return None;
         }
         let sources = crate::i18n::units::unit_texts(t.source_text());
         let rows = if rows.len() == sources.len() { keep_lead_ins(rows, &sources) } else { rows };
-        let cells: Vec<String> = rows.iter().map(|(x, y)| format!("{x}, {y}")).collect();
         // A text that ends on a lead-in keeps it with what follows (an action's title).
-        let sticky = if sources.last().is_some_and(|s| lead_in(s)) { "sticky: true, " } else { "" };
-        format!("#bi(\"{a_lang}\", \"{b_lang}\", {sticky}{})", cells.join(", "))
+        let sticky = sources.last().is_some_and(|s| lead_in(s));
+        Some(Rows { langs: (a_lang, b_lang), rows, sticky })
     }
 
     /// One column's cells, a unit each: its markup (`[..]`), or in the review view, for a unit
@@ -260,6 +274,43 @@ fn keep_lead_ins(rows: Vec<(String, String)>, sources: &[String]) -> Vec<(String
         open = both && lead_in(source);
     }
     out
+}
+
+/// The rows of one `#bi(..)` call: each a (left, right) pair of typst cells.
+struct Rows {
+    langs: (Lang, Lang),
+    rows: Vec<(String, String)>,
+    sticky: bool,
+}
+
+impl Rows {
+    /// Appends `next`, its first row run on into this one's last row (both sides), when both
+    /// are plain markup cells (`[..]`); a review cell stays a row of its own.
+    fn run_on(&mut self, next: Rows) {
+        let mut rest = next.rows.into_iter();
+        if let (Some(last), Some(first)) = (self.rows.last_mut(), rest.next()) {
+            match (join_cells(&last.0, &first.0), join_cells(&last.1, &first.1)) {
+                (Some(left), Some(right)) => *last = (left, right),
+                _ => self.rows.push(first),
+            }
+        }
+        self.rows.extend(rest);
+        self.sticky = next.sticky;
+    }
+
+    fn to_typst(&self) -> String {
+        let (a, b) = self.langs;
+        let cells: Vec<String> = self.rows.iter().map(|(x, y)| format!("{x}, {y}")).collect();
+        let sticky = if self.sticky { "sticky: true, " } else { "" };
+        format!("#bi(\"{a}\", \"{b}\", {sticky}{})", cells.join(", "))
+    }
+}
+
+/// `[A.]` and `[B.]` as `[A. B.]`: one paragraph. `None` unless both are markup cells.
+fn join_cells(a: &str, b: &str) -> Option<String> {
+    let a = a.strip_prefix('[')?.strip_suffix(']')?;
+    let b = b.strip_prefix('[')?.strip_suffix(']')?;
+    Some(format!("[{} {}]", a.trim_end(), b.trim_start()))
 }
 
 #[cfg(test)]

@@ -119,24 +119,26 @@ impl ViewBuilder<'_> {
     /// bilingual edition, each paragraph or list item beside its translation.
     fn narrative(&self, n: &Narrative) -> String {
         if let Some(second) = self.second {
-            return n
-                .blocks
-                .iter()
-                .map(|b| self.side_by_side(&b.text, second))
-                .filter(|m| !m.is_empty())
-                .collect::<Vec<_>>()
-                .join("\n\n");
+            return self.narrative_side_by_side(n, second);
         }
-        n.blocks
-            .iter()
-            .map(|b| {
-                let (text, lang) = b.text.for_edition(self.text_lang);
-                let markup = markdown::to_typst_with(text, self.escape);
-                if lang == self.lang { markup } else { format!("#[#set text(lang: \"{lang}\")\n{markup}\n]") }
-            })
-            .filter(|m| !m.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n\n")
+        let mut parts: Vec<String> = Vec::new();
+        for b in &n.blocks {
+            let (text, lang) = b.text.for_edition(self.text_lang);
+            let markup = markdown::to_typst_with(text, self.escape);
+            if markup.is_empty() {
+                continue;
+            }
+            let markup = if lang == self.lang { markup } else { format!("#[#set text(lang: \"{lang}\")\n{markup}\n]") };
+            match parts.last_mut() {
+                // A continuing block runs on in the previous paragraph (a content block in
+                // another language stays inline: it holds no blank line).
+                Some(previous) if b.continues => {
+                    *previous = format!("{} {}", previous.trim_end(), markup.trim_start());
+                }
+                _ => parts.push(markup),
+            }
+        }
+        parts.join("\n\n")
     }
 
     /// A short text as inline typst markup, tagged with its language if it differs.

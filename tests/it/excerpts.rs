@@ -188,3 +188,26 @@ fn an_edition_language_must_be_in_the_catalogue() {
         "error[lang-unknown]: content/editions.yaml:20:5: editions[3].languages[0]: the label catalogue has no language `it` (hint: templates/labels.yaml has: de, en, fr, nl)"
     );
 }
+
+/// A block marked `continues: true` runs on in the previous block's paragraph (the seed prints
+/// "…in certain cities. The federal level is responsible…" as one paragraph, in two scopes),
+/// side by side in the bilingual edition too; an excerpt without the previous block starts a
+/// paragraph of its own.
+#[test]
+fn a_continuing_block_joins_the_previous_paragraph_unless_the_excerpt_drops_it() {
+    let catalogue = amif_doc::i18n::labels::Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let templates = amif_doc::render::Templates::load(&repo().join("templates")).unwrap();
+    let checked = amif_doc::pipeline::load_and_check(&fixture(), &catalogue).unwrap();
+    let sources = amif_doc::pipeline::render_all(&checked, &catalogue, &templates).unwrap();
+    let source = |stem: &str| sources.iter().find(|(s, _)| s == stem).map(|(_, t)| t.clone()).unwrap();
+    let joined = r"segregation in certain cities\. The federal level is responsible";
+    assert!(source("programme-en").contains(joined));
+    assert!(source("programme-fr").contains(r"ségrégation dans certaines villes\. Le niveau fédéral est responsable"));
+    let federal = source("excerpt-federal-en");
+    assert!(!federal.contains("in certain cities"));
+    assert!(federal.contains("\n\nThe federal level is responsible"), "a paragraph of its own");
+    // Bilingual: one row, each side one paragraph.
+    let bi = source("programme-fr-en");
+    let row = bi.lines().find(|l| l.contains(joined)).expect("the joined paragraph");
+    assert!(row.contains(r"villes\. Le niveau fédéral est responsable"), "{row}");
+}
