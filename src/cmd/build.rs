@@ -30,7 +30,8 @@ pub struct BuildArgs {
     /// Also write the generated typst source beside each PDF.
     #[arg(long)]
     pub keep_typst: bool,
-    /// Build even if programme rules fail (not content errors): pages say DRAFT.
+    /// Build even if programme rules fail (not content errors): pages say DRAFT, and a
+    /// bilingual edition becomes its translation-review view (stale and missing units marked).
     #[arg(long)]
     pub draft: bool,
     /// Print nothing but errors.
