@@ -211,3 +211,19 @@ fn a_continuing_block_joins_the_previous_paragraph_unless_the_excerpt_drops_it()
     let row = bi.lines().find(|l| l.contains(joined)).expect("the joined paragraph");
     assert!(row.contains(r"villes\. Le niveau fédéral est responsable"), "{row}");
 }
+
+/// German and Dutch compounds do not fit the tables' columns whole ("Durchführungsphase",
+/// "Projectrapportage"): their tables hyphenate; French and English keep whole words, as the
+/// submitted print does.
+#[test]
+fn tables_hyphenate_in_german_and_dutch_only() {
+    let catalogue = amif_doc::i18n::labels::Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let templates = amif_doc::render::Templates::load(&repo().join("templates")).unwrap();
+    let checked = amif_doc::pipeline::load_and_check(&fixture(), &catalogue).unwrap();
+    let sources = amif_doc::pipeline::render_all(&checked, &catalogue, &templates).unwrap();
+    for (stem, source) in &sources {
+        let hyphenate = stem.ends_with("-de") || stem.ends_with("-nl");
+        let rule = format!("#show table: set text(size: 8pt, hyphenate: {hyphenate},");
+        assert!(source.contains(&rule), "{stem}: no `{rule}`");
+    }
+}
