@@ -4,14 +4,13 @@
 use std::path::{Path, PathBuf};
 
 use crate::common::*;
-use amif_doc::i18n::labels::Catalogue;
 use amif_doc::i18n::lang::Lang;
 use amif_doc::pipeline::{Error, load_and_check};
 use proptest::prelude::*;
 
 /// Loads and checks `content`, returning every diagnostic as its one-line form.
 fn problems(content: &Path) -> Vec<String> {
-    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let catalogue = catalogue();
     match load_and_check(content, &catalogue) {
         Ok(_) => vec![],
         Err(Error::Content(d, _)) => d.0.iter().map(|d| d.to_string()).collect(),
@@ -21,7 +20,7 @@ fn problems(content: &Path) -> Vec<String> {
 
 /// The findings of one rule (warnings included) as one-line diagnostics, in English.
 fn rule(content: &Path, code: &str) -> Vec<String> {
-    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let catalogue = catalogue();
     let checked = load_and_check(content, &catalogue).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let labels = catalogue.for_lang(Lang::EN).unwrap();
     let of_rule = checked.findings.iter().filter(|f| f.code == code);
@@ -160,7 +159,7 @@ fn five_errors_are_reported_at_once() {
 
 #[test]
 fn rule_2_22_1_quotes_both_amounts() {
-    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let catalogue = catalogue();
     let checked = load_and_check(&fixture(), &catalogue).unwrap();
     let labels = catalogue.for_lang(Lang::EN).unwrap();
     let codes: Vec<&str> = checked.findings.iter().map(|f| f.code).collect();
@@ -268,7 +267,7 @@ fn empty_required_texts_are_warnings_still_to_fill() {
     let content = copy_content(&dir);
     let title = "title: Maximise the access to the voluntary return programme.";
     edit(&content.join("objectives/so3.yaml"), title, "title: \"\"");
-    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let catalogue = catalogue();
     let checked = load_and_check(&content, &catalogue).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let got: Vec<String> = checked.notes.iter().filter(|d| d.code == "text-empty").map(|d| d.to_string()).collect();
     assert_eq!(got.len(), 1, "{got:#?}");

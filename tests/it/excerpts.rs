@@ -124,7 +124,7 @@ fn an_unknown_scope_in_the_matrix_is_located() {
     let dir = scratch("matrix");
     let content = copy_content(&dir);
     edit(&content.join("editions.yaml"), "scope: flemish", "scope: flanders");
-    let catalogue = amif_doc::i18n::labels::Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let catalogue = catalogue();
     let Err(amif_doc::pipeline::Error::Content(d, _)) = amif_doc::pipeline::load_and_check(&content, &catalogue) else {
         panic!("an unknown scope must be an error");
     };
@@ -179,7 +179,7 @@ fn an_edition_language_must_be_in_the_catalogue() {
     let dir = scratch("lang");
     let content = copy_content(&dir);
     edit(&content.join("editions.yaml"), "languages: [nl, fr, en]", "languages: [it, fr, en]");
-    let catalogue = amif_doc::i18n::Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let catalogue = catalogue();
     let Err(amif_doc::pipeline::Error::Content(d, _)) = amif_doc::pipeline::load_and_check(&content, &catalogue) else {
         panic!("an unknown language must be refused");
     };
@@ -195,10 +195,7 @@ fn an_edition_language_must_be_in_the_catalogue() {
 /// paragraph of its own.
 #[test]
 fn a_continuing_block_joins_the_previous_paragraph_unless_the_excerpt_drops_it() {
-    let catalogue = amif_doc::i18n::labels::Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
-    let templates = amif_doc::render::Templates::load(&repo().join("templates")).unwrap();
-    let checked = amif_doc::pipeline::load_and_check(&fixture(), &catalogue).unwrap();
-    let sources = amif_doc::pipeline::render_all(&checked, &catalogue, &templates).unwrap();
+    let sources = typst_sources(&fixture());
     let source = |stem: &str| sources.iter().find(|(s, _)| s == stem).map(|(_, t)| t.clone()).unwrap();
     let joined = r"segregation in certain cities\. The federal level is responsible";
     assert!(source("programme-en").contains(joined));
@@ -217,10 +214,7 @@ fn a_continuing_block_joins_the_previous_paragraph_unless_the_excerpt_drops_it()
 /// submitted print does.
 #[test]
 fn tables_hyphenate_in_german_and_dutch_only() {
-    let catalogue = amif_doc::i18n::labels::Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
-    let templates = amif_doc::render::Templates::load(&repo().join("templates")).unwrap();
-    let checked = amif_doc::pipeline::load_and_check(&fixture(), &catalogue).unwrap();
-    let sources = amif_doc::pipeline::render_all(&checked, &catalogue, &templates).unwrap();
+    let sources = typst_sources(&fixture());
     for (stem, source) in &sources {
         let hyphenate = stem.ends_with("-de") || stem.ends_with("-nl");
         let rule = format!("#show table: set text(size: 8pt, hyphenate: {hyphenate},");

@@ -5,7 +5,6 @@ use std::str::FromStr;
 
 use crate::common::*;
 use amif_doc::compute::{Figures, compute};
-use amif_doc::i18n::labels::Catalogue;
 use amif_doc::pipeline::{Checked, load_and_check};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -15,7 +14,7 @@ fn d(s: &str) -> Decimal {
 }
 
 fn bundled() -> Checked {
-    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let catalogue = catalogue();
     load_and_check(&fixture(), &catalogue).unwrap_or_else(|e| panic!("{}", describe(&e)))
 }
 

@@ -2,7 +2,6 @@
 //! content reaches the PDF literally.
 
 use crate::common::*;
-use amif_doc::i18n::labels::Catalogue;
 use amif_doc::i18n::lang::Lang;
 
 #[test]
@@ -37,7 +36,7 @@ fn english_edition_has_no_french_label() {
     let dir = scratch("en-labels");
     build(&fixture(), &dir, &[Lang::EN]).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let en = pdf_text(&dir.join("programme-en.pdf"));
-    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let catalogue = catalogue();
     let (fr, en_labels) = (catalogue.for_lang(fr()).unwrap(), catalogue.for_lang(Lang::EN).unwrap());
     let mut leaked = Vec::new();
     for (key, text) in fr.all() {
@@ -66,7 +65,7 @@ fn french_labels_are_the_seeds() {
     let seed = std::fs::read_to_string(repo().join("tests/fixtures/seed.txt")).unwrap();
     let squash = |t: &str| t.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     let seed = squash(&seed);
-    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let catalogue = catalogue();
     let unverified = catalogue.unverified(fr());
     let fr = catalogue.for_lang(fr()).unwrap();
     let mut absent = Vec::new();
@@ -171,7 +170,7 @@ fn content_that_breaks_pdf_ua_fails_the_build() {
 /// The timeline chart carries an alternative text generated from the timetable rows.
 #[test]
 fn timeline_chart_has_a_generated_alternative_text() {
-    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let catalogue = catalogue();
     let checked = amif_doc::pipeline::load_and_check(&fixture(), &catalogue).unwrap();
     let labels = catalogue.for_lang(Lang::EN).unwrap();
     let edition =

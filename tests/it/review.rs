@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::common::*;
-use amif_doc::i18n::labels::Catalogue;
 use amif_doc::review::compare::{Change, Kind, Op};
 use amif_doc::review::{self, Side};
 
@@ -53,7 +52,7 @@ fn find<'a>(changes: &'a [Change], id: &str) -> &'a Change {
 #[test]
 fn the_report_names_each_change_and_every_total_it_moved() {
     let dir = repository();
-    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let catalogue = catalogue();
     let r = review::review(
         &dir.join("content"),
         &Side::Revision("HEAD~1".into()),

@@ -19,10 +19,7 @@ struct Setup {
 
 impl Setup {
     fn new() -> Setup {
-        Setup {
-            catalogue: Catalogue::load(&repo().join("templates/labels.yaml")).unwrap(),
-            templates: Templates::load(&repo().join("templates")).unwrap(),
-        }
+        Setup { catalogue: catalogue(), templates: Templates::load(&repo().join("templates")).unwrap() }
     }
 
     fn load(&self, content: &Path) -> Option<Checked> {

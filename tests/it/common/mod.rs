@@ -116,3 +116,17 @@ pub fn describe(error: &Error) -> String {
         other => other.to_string(),
     }
 }
+
+/// The bundled label catalogue.
+pub fn catalogue() -> amif_doc::i18n::Catalogue {
+    amif_doc::i18n::Catalogue::load(&repo().join("templates/labels.yaml")).unwrap()
+}
+
+/// The typst source of every edition of `content`'s matrix, by file stem.
+pub fn typst_sources(content: &Path) -> Vec<(String, String)> {
+    let catalogue = catalogue();
+    let templates = amif_doc::render::Templates::load(&repo().join("templates")).unwrap();
+    let checked =
+        amif_doc::pipeline::load_and_check(content, &catalogue).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    amif_doc::pipeline::render_all(&checked, &catalogue, &templates).unwrap()
+}
