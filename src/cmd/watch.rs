@@ -106,7 +106,10 @@ fn watch(args: &BuildArgs) -> Result<(), Error> {
 fn round(session: &mut Session, args: &BuildArgs, changed: &[PathBuf], shown: &mut Vec<String>) {
     let started = Instant::now();
     if !changed.is_empty() && !args.quiet {
-        let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+        // Paths as the user would type them: relative to the working folder when inside it.
+        let here = std::env::current_dir().unwrap_or_default();
+        let names: Vec<String> =
+            changed.iter().map(|p| p.strip_prefix(&here).unwrap_or(p).display().to_string()).collect();
         eprintln!("changed: {}", names.join(", "));
     }
     match session.rebuild(&build::progress(args.quiet)) {

@@ -88,6 +88,7 @@ fn watch_rebuilds_on_save_keeps_the_last_good_pdf_and_stops_on_ctrl_c() {
     let edited = good.replacen("Under the AMIF, Belgium (BE)", "Under the AMIF, as watched, Belgium (BE)", 1);
     rename_save(&summary, &edited);
     watch.until("rebuilt in ");
+    assert!(watch.seen.iter().any(|l| l == "changed: content/summary.yaml"), "{}", watch.seen.join("\n"));
     assert!(pdf_text(&pdf).contains("as watched, Belgium"), "{}", pdf_text(&pdf));
     let last_good = std::fs::read(&pdf).unwrap();
 
