@@ -38,14 +38,16 @@ impl Watch {
         Watch { child, lines, seen: vec![] }
     }
 
-    /// Waits for a line starting with `prefix` (a debug build typesets in seconds).
+    /// Waits for a line starting with `prefix` (a debug build typesets in seconds). A rebuild
+    /// that wrote nothing (a late event of the same save) is skipped: callers wait for the
+    /// rebuild their save caused.
     fn until(&mut self, prefix: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(120);
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
             match self.lines.recv_timeout(left) {
                 Ok(line) => {
                     self.seen.push(line.clone());
-                    if line.starts_with(prefix) {
+                    if line.starts_with(prefix) && !line.contains(": 0 written") {
                         return line;
                     }
                 }
@@ -87,7 +89,7 @@ fn watch_rebuilds_on_save_keeps_the_last_good_pdf_and_stops_on_ctrl_c() {
     // A one-sentence edit, rename-saved: rebuilt, the new text in the PDF.
     let edited = good.replacen("Under the AMIF, Belgium (BE)", "Under the AMIF, as watched, Belgium (BE)", 1);
     rename_save(&summary, &edited);
-    watch.until("rebuilt in ");
+    assert!(watch.until("rebuilt in ").contains(": 1 written"));
     assert!(watch.seen.iter().any(|l| l == "changed: content/summary.yaml"), "{}", watch.seen.join("\n"));
     assert!(pdf_text(&pdf).contains("as watched, Belgium"), "{}", pdf_text(&pdf));
     let last_good = std::fs::read(&pdf).unwrap();
@@ -101,7 +103,7 @@ fn watch_rebuilds_on_save_keeps_the_last_good_pdf_and_stops_on_ctrl_c() {
 
     // Fixed: rebuilt again.
     rename_save(&summary, &good.replacen("Under the AMIF, Belgium", "Under the AMIF, fixed, Belgium", 1));
-    watch.until("rebuilt in ");
+    assert!(watch.until("rebuilt in ").contains(": 1 written"));
     assert!(pdf_text(&pdf).contains("fixed, Belgium"));
 
     // Ctrl-C: a normal exit.
