@@ -325,8 +325,10 @@ pub(crate) fn render_edition(
     let build_view = if review { crate::render::build_review_view } else { crate::render::build_view };
     let mut view = build_view(&programme, &figures, &checked.findings, edition, &both)?;
     // Not for submission: a rule fails, or a required text is still empty.
-    view.draft = checked.findings.iter().any(|f| f.level == Level::Error)
-        || checked.notes.iter().any(|d| d.code == "text-empty");
+    let rules_fail = checked.findings.iter().any(|f| f.level == Level::Error);
+    let to_fill = checked.notes.iter().any(|d| d.code == "text-empty");
+    view.draft = rules_fail || to_fill;
+    view.draft_label = if rules_fail { "doc.draft" } else { "doc.draft_to_fill" }.to_string();
     let translated = text_lang != checked.programme.meta.source;
     if translated && !checked.translations.iter().any(|t| t.lang == text_lang && t.reviewed()) {
         view.translation_notice = labels.get("translation.working")?.to_string();

@@ -198,6 +198,7 @@ impl ViewBuilder<'_> {
         };
         Ok(View {
             draft: false,
+            draft_label: String::new(),
             review: self.review,
             bilingual: self.second.is_some(),
             redline: None,

@@ -57,8 +57,11 @@ pub struct ExcerptView {
 
 #[derive(Debug, Serialize)]
 pub struct View {
-    /// Set by the build when programme rules failed and a draft was asked for.
+    /// Set by the build when programme rules failed and a draft was asked for, or when a
+    /// required text is still empty.
     pub draft: bool,
+    /// The label the draft banner prints: why the edition is a draft.
+    pub draft_label: String,
     /// The translation-review view of a bilingual edition (`build --draft`).
     pub review: bool,
     /// Texts in two columns, each beside its translation.
