@@ -35,9 +35,12 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             diag::emit(&diagnostics, &pipeline::root_of(&args.paths.content));
             let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
             let warnings = diagnostics.len() - errors;
+            // A programme being written: say how much is left, not only how many warnings.
+            let to_fill = diagnostics.iter().filter(|d| d.code == "text-empty").count();
+            let left = if to_fill > 0 { format!(" ({to_fill} text(s) still to fill)") } else { String::new() };
             if errors == 0 {
                 if !args.quiet {
-                    eprintln!("content is valid: {warnings} warning(s), no error");
+                    eprintln!("content is valid: {warnings} warning(s){left}, no error");
                 }
                 ExitCode::SUCCESS
             } else {
