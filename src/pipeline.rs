@@ -224,11 +224,8 @@ pub fn typeset_all(checked: &Checked, templates_dir: &Path, fonts: &Path) -> Res
     let catalogue = Catalogue::load(&templates_dir.join("labels.yaml"))?;
     let templates = Templates::load(templates_dir)?;
     let typesetter = Typesetter::new(Fonts::load(fonts)?);
-    let mut rendered = Vec::new();
-    for edition in select_editions(&checked.programme.editions, None, &[])? {
-        let source = render_edition(checked, &edition, &catalogue, &templates, None, false)?;
-        rendered.push((edition, source));
-    }
+    let editions = select_editions(&checked.programme.editions, None, &[])?;
+    let rendered = render_editions(checked, editions, &catalogue, &templates, None, false)?;
     Ok(typeset_rendered(checked, rendered, &typesetter, &|_, _, _| {})?.len())
 }
 
@@ -296,14 +293,31 @@ pub fn render_all(
     templates: &Templates,
 ) -> Result<Vec<(String, String)>, Error> {
     let editions = select_editions(&checked.programme.editions, None, &[])?;
+    let rendered = render_editions(checked, editions, catalogue, templates, None, false)?;
+    Ok(rendered.into_iter().map(|(e, source)| (e.file_stem(), source)).collect())
+}
+
+/// Each edition with its typst source (rendering is cheap: typst is the cost). `review`:
+/// bilingual editions as their translation-review view (`build --draft`).
+pub(crate) fn render_editions(
+    checked: &Checked,
+    editions: Vec<Edition>,
+    catalogue: &Catalogue,
+    templates: &Templates,
+    source_date_epoch: Option<i64>,
+    review: bool,
+) -> Result<Vec<(Edition, String)>, Error> {
     editions
-        .iter()
-        .map(|e| Ok((e.file_stem(), render_edition(checked, e, catalogue, templates, None, false)?)))
+        .into_iter()
+        .map(|e| {
+            let source = render_edition(checked, &e, catalogue, templates, source_date_epoch, review)?;
+            Ok((e, source))
+        })
         .collect()
 }
 
 /// View + templates for one edition: the typst source.
-pub(crate) fn render_edition(
+fn render_edition(
     checked: &Checked,
     edition: &Edition,
     catalogue: &Catalogue,

@@ -55,18 +55,8 @@ impl Session {
         let checked = pipeline::load_and_check_with(&opts.content, &catalogue, opts.draft)?;
         let templates = Templates::load(&opts.templates)?;
         let editions = pipeline::select_editions(&checked.programme.editions, opts.edition.as_deref(), &opts.langs)?;
-        let mut rendered = Vec::new();
-        for edition in editions {
-            let source = pipeline::render_edition(
-                &checked,
-                &edition,
-                &catalogue,
-                &templates,
-                opts.source_date_epoch,
-                opts.draft,
-            )?;
-            rendered.push((edition, source));
-        }
+        let rendered =
+            pipeline::render_editions(&checked, editions, &catalogue, &templates, opts.source_date_epoch, opts.draft)?;
         let path = |stem: &str| opts.out.join(format!("{stem}.pdf"));
         let (same, changed): (Vec<_>, Vec<_>) = rendered.into_iter().partition(|(edition, source)| {
             let stem = edition.file_stem();

@@ -104,6 +104,26 @@ pub const CONTENT_FILES: [&str; 9] = [
     "editions.yaml",
 ];
 
+/// `objectives/*.yaml` in `content`, relative (`objectives/so1.yaml`), sorted.
+pub fn objective_files(content: &Path) -> std::io::Result<Vec<String>> {
+    let mut names: Vec<String> = std::fs::read_dir(content.join("objectives"))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".yaml"))
+        .map(|n| format!("objectives/{n}"))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// Every YAML file the loader reads in `content`, relative: [`CONTENT_FILES`] and the
+/// objectives (what `schema` points at its schema, what the completeness test edits).
+pub fn content_files(content: &Path) -> Vec<String> {
+    let mut files: Vec<String> = CONTENT_FILES.iter().map(|f| f.to_string()).collect();
+    files.extend(objective_files(content).unwrap_or_default());
+    files
+}
+
 /// Reads and parses every content file under `dir`, reporting all problems at once.
 pub fn load_dir(dir: &Path) -> Result<(RawContent, SourceFiles), Diagnostics> {
     let mut loader = Loader {
@@ -229,21 +249,14 @@ impl Loader {
     }
 
     fn objectives(&mut self) -> Vec<(FileId, RawObjective)> {
-        let dir = self.dir.join("objectives");
-        let mut names: Vec<String> = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries
-                .filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".yaml"))
-                .collect(),
+        match objective_files(&self.dir) {
+            Ok(names) => names.iter().filter_map(|rel| self.file(rel)).collect(),
             Err(e) => {
                 let msg = format!("cannot read `{}`: {e}", self.display("objectives").display());
                 self.problems.push(Diagnostic::error("file-unreadable", msg));
-                return vec![];
+                vec![]
             }
-        };
-        names.sort();
-        names.iter().filter_map(|n| self.file(&format!("objectives/{n}"))).collect()
+        }
     }
 
     /// `translations/*.po`: each file's language is its name (`fr.po`).

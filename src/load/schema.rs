@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
 
-use super::CONTENT_FILES;
 use crate::model::raw::*;
 
 /// The folder inside `content/` that holds the schemas (hidden: not a content file).
@@ -94,17 +93,7 @@ pub fn plan(content: &Path) -> std::io::Result<Vec<Planned>> {
             plan.push(Planned { path, text });
         }
     }
-    let mut files: Vec<String> = CONTENT_FILES.iter().map(|f| f.to_string()).collect();
-    if let Ok(entries) = std::fs::read_dir(content.join("objectives")) {
-        let mut objectives: Vec<String> = entries
-            .filter_map(|e| e.ok())
-            .map(|e| format!("objectives/{}", e.file_name().to_string_lossy()))
-            .filter(|n| n.ends_with(".yaml"))
-            .collect();
-        objectives.sort();
-        files.extend(objectives);
-    }
-    for rel in files {
+    for rel in super::content_files(content) {
         let path = content.join(&rel);
         let (Ok(text), Some(header)) = (std::fs::read_to_string(&path), header(&rel)) else { continue };
         let fixed = with_header(&text, &header);
@@ -118,6 +107,7 @@ pub fn plan(content: &Path) -> std::io::Result<Vec<Planned>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::CONTENT_FILES;
 
     #[test]
     fn every_content_file_has_a_schema_and_a_relative_header() {

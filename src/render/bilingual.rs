@@ -50,13 +50,7 @@ impl ViewBuilder<'_> {
         &self,
         build: impl Fn(&Labels) -> Result<String, LabelError>,
     ) -> Result<String, RenderError> {
-        let esc = crate::render::escape::typst_markup;
-        Ok(match (self.each_side(build)?, self.second) {
-            ((a, Some(b)), Some(second)) => {
-                format!("#text(lang: \"{}\")[{}] / #text(lang: \"{second}\")[{}]", self.lang, esc(&a), esc(&b))
-            }
-            _ => String::new(),
-        })
+        self.both_sides(build, |la, a, lb, b| format!("#text(lang: \"{la}\")[{a}] / #text(lang: \"{lb}\")[{b}]"))
     }
 
     /// A bilingual edition's labelled form heading (`Objectif national ON1 - Accueil/Asile`)
@@ -65,11 +59,19 @@ impl ViewBuilder<'_> {
         &self,
         build: impl Fn(&Labels) -> Result<String, LabelError>,
     ) -> Result<String, RenderError> {
+        self.both_sides(build, |la, a, lb, b| format!("#bihead(\"{la}\", \"{lb}\", [{a}], [{b}])"))
+    }
+
+    /// A label built in each language of a bilingual edition, escaped, put together by
+    /// `markup` (language, text, second language, text); empty in other editions.
+    fn both_sides(
+        &self,
+        build: impl Fn(&Labels) -> Result<String, LabelError>,
+        markup: impl Fn(Lang, &str, Lang, &str) -> String,
+    ) -> Result<String, RenderError> {
         let esc = crate::render::escape::typst_markup;
         Ok(match (self.each_side(build)?, self.second) {
-            ((a, Some(b)), Some(second)) => {
-                format!("#bihead(\"{}\", \"{second}\", [{}], [{}])", self.lang, esc(&a), esc(&b))
-            }
+            ((a, Some(b)), Some(second)) => markup(self.lang, &esc(&a), second, &esc(&b)),
             _ => String::new(),
         })
     }

@@ -23,23 +23,6 @@ fn problems(schema_name: &str, doc: &Value) -> Vec<String> {
     validator.iter_errors(doc).map(|e| format!("{}: {e}", e.instance_path())).collect()
 }
 
-/// Every `.yaml` content file under `content`, relative (`objectives/so1.yaml`).
-fn content_files(content: &Path) -> Vec<String> {
-    let mut files = Vec::new();
-    for dir in ["", "objectives"] {
-        for entry in std::fs::read_dir(content.join(dir)).unwrap() {
-            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-            if name.ends_with(".yaml") {
-                files.push(if dir.is_empty() { name } else { format!("{dir}/{name}") });
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
-/// The schemas committed with the shipped content are what the code generates (they change
-/// with the content types, never with the programme's text, so this cannot fail on an edit).
 #[test]
 fn the_committed_schemas_are_current() {
     for (name, text) in schema::schemas() {
@@ -52,7 +35,7 @@ fn the_committed_schemas_are_current() {
 #[test]
 fn every_content_file_is_valid_against_its_schema() {
     for content in [fixture(), repo().join("tests/fixtures/other/content")] {
-        let files = content_files(&content);
+        let files = amif_doc::load::content_files(&content);
         assert!(files.len() >= 10, "{files:?}");
         for rel in files {
             let name = schema::schema_name(&rel).unwrap_or_else(|| panic!("{rel} has no schema"));
@@ -69,11 +52,11 @@ fn schema_points_every_content_file_at_its_schema_once() {
     let dir = scratch("schema");
     let content = copy_content(&dir);
     let plan = schema::plan(&content).unwrap();
-    assert_eq!(plan.len(), schema::schemas().len() + content_files(&content).len());
+    assert_eq!(plan.len(), schema::schemas().len() + amif_doc::load::content_files(&content).len());
     for p in &plan {
         amif_doc::write::atomic(&p.path, p.text.as_bytes()).unwrap();
     }
-    for rel in content_files(&content) {
+    for rel in amif_doc::load::content_files(&content) {
         let text = std::fs::read_to_string(content.join(&rel)).unwrap();
         assert_eq!(text.lines().next().map(str::to_string), schema::header(&rel), "{rel}");
         let schema_file = text.lines().next().unwrap().rsplit('=').next().unwrap();
