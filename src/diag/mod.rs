@@ -36,11 +36,20 @@ pub struct Diagnostic {
     pub message: String,
     pub location: Option<Location>,
     pub hint: Option<String>,
+    /// Other places the problem involves (the first of two equal keys), each with what it is.
+    pub related: Vec<(Location, String)>,
 }
 
 impl Diagnostic {
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, code, message: message.into(), location: None, hint: None }
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            location: None,
+            hint: None,
+            related: vec![],
+        }
     }
 
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
@@ -64,9 +73,16 @@ impl Diagnostic {
         self.hint = Some(hint.into());
         self
     }
+
+    /// Points also at `location`, labelled `what` (a secondary label beside the source line).
+    pub fn also_at(mut self, location: Location, what: impl Into<String>) -> Self {
+        self.related.push((location, what.into()));
+        self
+    }
 }
 
-/// A one-line form for logs and tests: `error[code]: file:line:col: path: message (hint: ..)`.
+/// A one-line form for logs and tests:
+/// `error[code]: file:line:col: path: message; what: file:line:col (hint: ..)`.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let severity = match self.severity {
@@ -81,6 +97,9 @@ impl fmt::Display for Diagnostic {
             }
         }
         f.write_str(&self.message)?;
+        for (loc, what) in &self.related {
+            write!(f, "; {what}: {}:{}:{}", loc.file.display(), loc.line, loc.column)?;
+        }
         if let Some(hint) = &self.hint {
             write!(f, " (hint: {hint})")?;
         }
@@ -126,6 +145,7 @@ fn write_report(
     root: &Path,
 ) -> Result<(), codespan_reporting::files::Error> {
     let mut files = SimpleFiles::new();
+    let mut ids: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
     let config = term::Config::default();
     for d in diagnostics {
         let mut cs = match d.severity {
@@ -135,13 +155,26 @@ fn write_report(
         .with_code(d.code)
         .with_message(&d.message);
         let mut notes = Vec::new();
+        // Each file is read once, so labels in one file share its excerpt.
+        let mut at = |loc: &Location| {
+            let id = *ids.entry(loc.file.clone()).or_insert_with(|| {
+                let source = std::fs::read_to_string(root.join(&loc.file)).unwrap_or_default();
+                files.add(loc.file.display().to_string(), source)
+            });
+            let offset = files.get(id).map_or(0, |f| byte_offset(f.source(), loc.line, loc.column));
+            (id, offset..offset)
+        };
+        let mut labels = Vec::new();
         if let Some(loc) = &d.location {
-            let source = std::fs::read_to_string(root.join(&loc.file)).unwrap_or_default();
-            let offset = byte_offset(&source, loc.line, loc.column);
-            let id = files.add(loc.file.display().to_string(), source);
+            let (id, range) = at(loc);
             let label = if loc.path.is_empty() { String::new() } else { format!("at `{}`", loc.path) };
-            cs = cs.with_labels(vec![Label::primary(id, offset..offset).with_message(label)]);
+            labels.push(Label::primary(id, range).with_message(label));
         }
+        for (loc, what) in &d.related {
+            let (id, range) = at(loc);
+            labels.push(Label::secondary(id, range).with_message(what));
+        }
+        cs = cs.with_labels(labels);
         if let Some(hint) = &d.hint {
             notes.push(format!("hint: {hint}"));
         }

@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use crate::diag::locate::PathIndex;
 pub mod schema;
 mod syntax;
+pub mod yaml;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::i18n::translate::Translations;
@@ -223,8 +224,13 @@ impl Loader {
             self.problems.push(Diagnostic::error("file-empty", "file is empty").at(at_start));
             return None;
         }
+        let repeated = self.repeated_keys(id);
+        let text = &self.files.files[id].text;
         match parse::<T>(text) {
+            Ok(_) if repeated => None,
             Ok(value) => Some((id, value)),
+            // serde's "duplicate field" is the repeat already reported, with both places.
+            Err((_, message, ..)) if repeated && message.starts_with("duplicate field") => None,
             Err((path, message, line, column, hint)) => {
                 // A syntax error is shown where its likely cause starts, in an editor's words.
                 let cause = syntax::is_syntax_error(&message).then(|| syntax::likely_cause(text)).flatten();
@@ -246,6 +252,28 @@ impl Loader {
                 None
             }
         }
+    }
+
+    /// Reports every key written twice in one mapping of the file; whether there was one.
+    /// A syntax error is left to the typed parse, which explains it at its cause.
+    fn repeated_keys(&mut self, id: FileId) -> bool {
+        let f = &self.files.files[id];
+        let Ok(outline) = yaml::outline(&f.text) else { return false };
+        let root = yaml_root(&f.rel);
+        for r in &outline.repeated_keys {
+            let at = |p: yaml::Position, path: String| Location {
+                file: f.display.clone(),
+                line: p.line,
+                column: p.column,
+                path,
+            };
+            let d = Diagnostic::error("yaml-duplicate-key", format!("the key `{}` is written twice", r.key))
+                .at(at(r.second, format!("{root}{}", r.path)))
+                .also_at(at(r.first, String::new()), "first written here")
+                .with_hint("a merge conflict often leaves a key twice: keep one");
+            self.problems.push(d);
+        }
+        !outline.repeated_keys.is_empty()
     }
 
     fn objectives(&mut self) -> Vec<(FileId, RawObjective)> {

@@ -9,6 +9,7 @@ mod money;
 mod new_programme;
 mod other_programme;
 mod pipeline;
+mod repeated_keys;
 mod review;
 mod review_completeness;
 mod robustness;
