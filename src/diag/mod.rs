@@ -1,7 +1,6 @@
 //! Diagnostics: every problem found in the content, with file, line, YAML path and hint,
 //! printed like rustc/typst diagnostics (codespan-reporting), plain when not on a terminal.
 
-pub mod locate;
 pub mod suggest;
 pub mod yaml_line;
 

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::diag::locate::PathIndex;
 pub mod schema;
 mod syntax;
 pub mod yaml;
@@ -15,7 +14,7 @@ use crate::i18n::translate::Translations;
 use crate::i18n::{Lang, po};
 use crate::model::raw::*;
 
-/// One content file as read: its text and an index from YAML paths to positions.
+/// One content file as read: its text and its outline (where each YAML path starts).
 #[derive(Debug)]
 pub struct SourceFile {
     /// Path relative to the content directory's parent, as shown to the user.
@@ -23,7 +22,7 @@ pub struct SourceFile {
     /// Path inside the content folder (`objectives/so1.yaml`): it names the YAML paths.
     pub rel: String,
     pub text: String,
-    index: PathIndex,
+    outline: yaml::YamlOutline,
 }
 
 /// All content files, so later stages can point into them.
@@ -47,7 +46,7 @@ impl SourceFiles {
             let n = f.text.lines().position(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
             (n.map_or(1, |n| n + 1), 1)
         };
-        let (line, column) = f.index.find(path).unwrap_or_else(first_key);
+        let (line, column) = f.outline.find(path).map_or_else(first_key, |p| (p.line, p.column));
         let path = format!("{}{path}", yaml_root(&f.rel)).trim_end_matches('.').to_string();
         Location { file: f.display.clone(), line, column, path }
     }
@@ -217,7 +216,8 @@ impl Loader {
             }
         };
         let id = self.files.files.len();
-        let file = SourceFile { display: display.clone(), rel: rel.to_string(), index: PathIndex::new(&text), text };
+        let outline = yaml::outline(&text);
+        let file = SourceFile { display: display.clone(), rel: rel.to_string(), outline, text };
         self.files.files.push(file);
         let text = &self.files.files[id].text;
         if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
@@ -234,7 +234,7 @@ impl Loader {
             Err((path, message, line, column, hint)) => {
                 // A syntax error is shown where its likely cause starts, in an editor's words.
                 let cause = syntax::is_syntax_error(&message).then(|| syntax::likely_cause(text)).flatten();
-                let index = &self.files.files[id].index;
+                let index = &self.files.files[id].outline;
                 let (path, message, line, column, hint) = match cause {
                     Some(c) => {
                         let path = index.path_at(c.line).map_or(String::new(), str::to_string);
@@ -255,10 +255,9 @@ impl Loader {
     }
 
     /// Reports every key written twice in one mapping of the file; whether there was one.
-    /// A syntax error is left to the typed parse, which explains it at its cause.
     fn repeated_keys(&mut self, id: FileId) -> bool {
         let f = &self.files.files[id];
-        let Ok(outline) = yaml::outline(&f.text) else { return false };
+        let outline = &f.outline;
         let root = yaml_root(&f.rel);
         for r in &outline.repeated_keys {
             let at = |p: yaml::Position, path: String| Location {

@@ -2,7 +2,7 @@
 //! events, each with its span). serde_yaml turns a file into typed values but forgets where
 //! each value was and keeps the last of two equal keys; this pass sees every key and value with
 //! its line and column, so it refuses a repeated key (YAML 1.2: keys are unique) and records
-//! where every YAML path starts.
+//! where every YAML path starts: the one source of the positions diagnostics print.
 
 use std::collections::HashMap;
 
@@ -33,10 +33,34 @@ pub struct RepeatedKey {
     pub second: Position,
 }
 
-/// What the pass learned about one file.
+/// What the pass learned about one file. After a syntax error it holds what came before it.
 #[derive(Debug, Default)]
 pub struct YamlOutline {
     pub repeated_keys: Vec<RepeatedKey>,
+    /// Where each YAML path starts: a mapping entry at its key, a block sequence item at its
+    /// `-`, a flow sequence item at its value.
+    positions: HashMap<String, Position>,
+    pub syntax_error: Option<SyntaxError>,
+}
+
+impl YamlOutline {
+    /// Position of `path`, or of its longest known prefix (`a.b[2].c` → `a.b[2]` → `a.b`).
+    pub fn find(&self, path: &str) -> Option<Position> {
+        let mut p = path;
+        loop {
+            if let Some(pos) = self.positions.get(p) {
+                return Some(*pos);
+            }
+            let cut = p.rfind(['.', '['])?;
+            p = &p[..cut];
+        }
+    }
+
+    /// The deepest path that starts on `line`, if any (the first written, among equals).
+    pub fn path_at(&self, line: usize) -> Option<&str> {
+        let on_line = self.positions.iter().filter(|(_, p)| p.line == line);
+        on_line.max_by_key(|(path, p)| (path.len(), std::cmp::Reverse(p.column))).map(|(path, _)| path.as_str())
+    }
 }
 
 /// A syntax error as the parser reports it.
@@ -46,18 +70,22 @@ pub struct SyntaxError {
     pub at: Position,
 }
 
-/// Reads every event of `text`: every repeated key of every mapping, block or flow style,
-/// in the order they are written.
-pub fn outline(text: &str) -> Result<YamlOutline, SyntaxError> {
-    let mut walk = Walk::default();
+/// Reads every event of `text`: where every path starts, and every repeated key of every
+/// mapping, block or flow style, in the order they are written. It reads up to the first
+/// syntax error, which it records.
+pub fn outline(text: &str) -> YamlOutline {
+    let mut walk = Walk { lines: text.lines().collect(), ..Walk::default() };
     for event in Parser::new_from_str(text) {
-        let (event, span) = event.map_err(|e| SyntaxError {
-            message: e.info().to_string(),
-            at: Position { line: e.marker().line(), column: e.marker().col() + 1 },
-        })?;
-        walk.event(event, span);
+        match event {
+            Ok((event, span)) => walk.event(event, span),
+            Err(e) => {
+                let at = Position { line: e.marker().line(), column: e.marker().col() + 1 };
+                walk.outline.syntax_error = Some(SyntaxError { message: e.info().to_string(), at });
+                break;
+            }
+        }
     }
-    Ok(walk.outline)
+    walk.outline
 }
 
 /// A collection being read, with the YAML path of its entries' parent.
@@ -73,13 +101,17 @@ enum Frame {
     Sequence {
         path: String,
         next: usize,
+        /// `[a, b]` rather than `- ` items.
+        flow: bool,
     },
     /// A collection used as a mapping key (`? [a, b]`): not a path, nothing inside is checked.
     ComplexKey,
 }
 
 #[derive(Debug, Default)]
-struct Walk {
+struct Walk<'t> {
+    /// The file's lines, to find the `-` of a block sequence item (events start at the item).
+    lines: Vec<&'t str>,
     stack: Vec<Frame>,
     outline: YamlOutline,
 }
@@ -94,21 +126,22 @@ enum Role {
     Ignored,
 }
 
-impl Walk {
+impl Walk<'_> {
     fn event(&mut self, event: Event<'_>, span: Span) {
+        let at = Position::start_of(&span);
         match event {
-            Event::Scalar(value, ..) => match self.role() {
-                Role::Key => self.key(value.into_owned(), Position::start_of(&span)),
+            Event::Scalar(value, ..) => match self.role(at) {
+                Role::Key => self.key(value.into_owned(), at),
                 Role::Value(_) | Role::Ignored => {}
             },
-            Event::Alias(_) => match self.role() {
+            Event::Alias(_) => match self.role(at) {
                 // An alias as a key cannot be compared by its text: it counts as a key no
                 // other key repeats.
                 Role::Key => self.set_pending(String::new()),
                 Role::Value(_) | Role::Ignored => {}
             },
             Event::MappingStart(..) | Event::SequenceStart(..) => {
-                let frame = match self.role() {
+                let frame = match self.role(at) {
                     Role::Key => {
                         self.set_pending(String::new());
                         Frame::ComplexKey
@@ -117,7 +150,7 @@ impl Walk {
                     Role::Value(path) if matches!(event, Event::MappingStart(..)) => {
                         Frame::Mapping { path, keys: HashMap::new(), pending: None }
                     }
-                    Role::Value(path) => Frame::Sequence { path, next: 0 },
+                    Role::Value(path) => Frame::Sequence { path, next: 0, flow: self.char_at(at) == Some('[') },
                 };
                 self.stack.push(frame);
             }
@@ -129,21 +162,43 @@ impl Walk {
         }
     }
 
-    /// The role of the node that starts now, advancing the parent past it.
-    fn role(&mut self) -> Role {
+    /// The role of the node that starts now at `at`, advancing the parent past it; a value's
+    /// path is recorded where it starts.
+    fn role(&mut self, at: Position) -> Role {
+        let dash = self.dash_before(at);
         match self.stack.last_mut() {
             None => Role::Value(String::new()),
             Some(Frame::ComplexKey) => Role::Ignored,
-            Some(Frame::Sequence { path, next }) => {
+            Some(Frame::Sequence { path, next, flow }) => {
                 *next += 1;
-                Role::Value(format!("{path}[{}]", *next - 1))
+                let path = format!("{path}[{}]", *next - 1);
+                let start = if *flow { at } else { dash.unwrap_or(at) };
+                self.outline.positions.entry(path.clone()).or_insert(start);
+                Role::Value(path)
             }
-            Some(Frame::Mapping { path, pending, .. }) => match pending.take() {
+            Some(Frame::Mapping { path, pending, keys }) => match pending.take() {
                 None => Role::Key,
-                Some(key) if path.is_empty() => Role::Value(key),
-                Some(key) => Role::Value(format!("{path}.{key}")),
+                Some(key) => {
+                    let start = keys.get(&key).copied().unwrap_or(at);
+                    let path = if path.is_empty() { key } else { format!("{path}.{key}") };
+                    self.outline.positions.entry(path.clone()).or_insert(start);
+                    Role::Value(path)
+                }
             },
         }
+    }
+
+    /// The character at a position, if the position is inside the text.
+    fn char_at(&self, at: Position) -> Option<char> {
+        self.lines.get(at.line.checked_sub(1)?)?.chars().nth(at.column - 1)
+    }
+
+    /// The `-` that introduces a block sequence item starting at `at`, on the same line.
+    fn dash_before(&self, at: Position) -> Option<Position> {
+        let line = self.lines.get(at.line.checked_sub(1)?)?;
+        let before: Vec<char> = line.chars().take(at.column - 1).collect();
+        let end = before.iter().rposition(|c| *c != ' ')?;
+        (before[end] == '-').then_some(Position { line: at.line, column: end + 1 })
     }
 
     fn set_pending(&mut self, key: String) {
@@ -152,15 +207,17 @@ impl Walk {
         }
     }
 
+    /// A key read: its entry's path starts here (even if its value never parses).
     fn key(&mut self, key: String, at: Position) {
         let Some(Frame::Mapping { path, keys, pending }) = self.stack.last_mut() else { return };
+        let entry = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
         match keys.get(&key) {
             Some(&first) => {
-                let path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-                self.outline.repeated_keys.push(RepeatedKey { key: key.clone(), path, first, second: at });
+                self.outline.repeated_keys.push(RepeatedKey { key: key.clone(), path: entry, first, second: at });
             }
             None => {
                 keys.insert(key.clone(), at);
+                self.outline.positions.insert(entry, at);
             }
         }
         *pending = Some(key);
@@ -175,7 +232,8 @@ mod tests {
     type Repeat = (String, (usize, usize), (usize, usize));
 
     fn repeats(text: &str) -> Vec<Repeat> {
-        let outline = outline(text).expect("valid YAML");
+        let outline = outline(text);
+        assert_eq!(outline.syntax_error, None);
         let at = |p: Position| (p.line, p.column);
         outline.repeated_keys.into_iter().map(|r| (r.path, at(r.first), at(r.second))).collect()
     }
@@ -219,9 +277,61 @@ table1: again
         assert_eq!(repeats(text), [("k2.x".to_string(), (5, 6), (5, 12))]);
     }
 
+    const DOC: &str = "\
+id: so1
+objective: |
+  Text: with a colon
+  - not a list
+national_objectives:
+  - id: no1
+    actions:
+      - id: a1
+        title: First
+      - id: a2
+        timetable:
+          closing: 2022
+  - id: no2
+    intro: x
+    langs: [fr, en]
+";
+
     #[test]
-    fn a_syntax_error_is_an_error_with_its_position() {
-        let err = outline("a: [1, 2\nb: 3\n").unwrap_err();
-        assert!(err.at.line >= 1, "{err:?}");
+    fn finds_keys_items_and_nested_paths() {
+        let o = outline(DOC);
+        let find = |p: &str| o.find(p).map(|p| (p.line, p.column));
+        assert_eq!(find("id"), Some((1, 1)));
+        assert_eq!(find("objective"), Some((2, 1)));
+        assert_eq!(find("national_objectives"), Some((5, 1)));
+        assert_eq!(find("national_objectives[0]"), Some((6, 3)));
+        assert_eq!(find("national_objectives[0].actions[1].timetable.closing"), Some((12, 11)));
+        assert_eq!(find("national_objectives[1].intro"), Some((14, 5)));
+        assert_eq!(find("national_objectives[1].langs[1]"), Some((15, 17)));
+        // Unknown leaf: the closest known ancestor; a block scalar's text is no path.
+        assert_eq!(find("national_objectives[0].actions[1].body"), Some((10, 7)));
+        assert_eq!(find("Text"), None);
+        assert_eq!(o.path_at(12), Some("national_objectives[0].actions[1].timetable.closing"));
+        assert_eq!(o.path_at(3), None);
+    }
+
+    #[test]
+    fn a_syntax_error_keeps_what_came_before_it() {
+        let o = outline("a: 1\nb: [1, 2\nc: 3\n");
+        let err = o.syntax_error.as_ref().expect("a syntax error");
+        assert!(err.at.line >= 2, "{err:?}");
+        assert_eq!(o.find("a").map(|p| (p.line, p.column)), Some((1, 1)));
+    }
+
+    proptest::proptest! {
+        /// Whatever bytes a file holds, the pass ends, never panics, and every position it
+        /// records is inside the text.
+        #[test]
+        fn any_text_is_outlined_without_panic(text in "[a-z0-9 :\\-\\[\\]{},'\"|>#&*?!\\n\\t]{0,120}") {
+            let o = outline(&text);
+            let lines = text.lines().count().max(1);
+            let starts = o.positions.values().chain(o.repeated_keys.iter().flat_map(|r| [&r.first, &r.second]));
+            for p in starts {
+                proptest::prop_assert!(p.line >= 1 && p.line <= lines && p.column >= 1, "{p:?}");
+            }
+        }
     }
 }

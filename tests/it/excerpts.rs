@@ -185,7 +185,7 @@ fn an_edition_language_must_be_in_the_catalogue() {
     };
     assert_eq!(
         d.to_string().trim(),
-        "error[lang-unknown]: content/editions.yaml:20:5: editions[3].languages[0]: the label catalogue has no language `it` (hint: templates/labels.yaml has: de, en, fr, nl)"
+        "error[lang-unknown]: content/editions.yaml:20:17: editions[3].languages[0]: the label catalogue has no language `it` (hint: templates/labels.yaml has: de, en, fr, nl)"
     );
 }
 
