@@ -225,30 +225,33 @@ impl Loader {
             return None;
         }
         let repeated = self.repeated_keys(id);
-        let text = &self.files.files[id].text;
-        match parse::<T>(text) {
+        let f = &self.files.files[id];
+        let at = |path: &str, line, column| {
+            let path = format!("{}{path}", yaml_root(rel)).trim_end_matches('.').to_string();
+            Location { file: display.clone(), line, column, path }
+        };
+        if let Some(error) = &f.outline.syntax_error {
+            // Shown where its likely cause starts, in an editor's words.
+            let c = syntax::cause(error, &f.text);
+            let path = f.outline.path_at(c.line).unwrap_or("");
+            let d = Diagnostic::error("yaml-schema", c.message).at(at(path, c.line, c.column));
+            self.problems.push(match c.hint {
+                Some(hint) => d.with_hint(hint),
+                None => d,
+            });
+            return None;
+        }
+        match parse::<T>(&f.text) {
             Ok(_) if repeated => None,
             Ok(value) => Some((id, value)),
             // serde's "duplicate field" is the repeat already reported, with both places.
             Err((_, message, ..)) if repeated && message.starts_with("duplicate field") => None,
             Err((path, message, line, column, hint)) => {
-                // A syntax error is shown where its likely cause starts, in an editor's words.
-                let cause = syntax::is_syntax_error(&message).then(|| syntax::likely_cause(text)).flatten();
-                let index = &self.files.files[id].outline;
-                let (path, message, line, column, hint) = match cause {
-                    Some(c) => {
-                        let path = index.path_at(c.line).map_or(String::new(), str::to_string);
-                        (path, c.message, c.line, c.column, Some(c.hint))
-                    }
-                    None => (path, message, line, column, hint),
-                };
-                let path = format!("{}{path}", yaml_root(rel)).trim_end_matches('.').to_string();
-                let mut d =
-                    Diagnostic::error("yaml-schema", message).at(Location { file: display, line, column, path });
-                if let Some(hint) = hint {
-                    d = d.with_hint(hint);
-                }
-                self.problems.push(d);
+                let d = Diagnostic::error("yaml-schema", message).at(at(&path, line, column));
+                self.problems.push(match hint {
+                    Some(hint) => d.with_hint(hint),
+                    None => d,
+                });
                 None
             }
         }

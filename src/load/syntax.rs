@@ -1,140 +1,108 @@
-//! YAML syntax errors as an editor of narrative needs them. The YAML parser often notices a
-//! problem lines after its cause (an unclosed quote on line 11 is "did not find expected key"
-//! on line 21), in its own words. When it reports a syntax error, this scans the file for the
-//! frequent causes and points at where the problem starts, with how to fix it.
+//! YAML syntax errors as an editor of narrative needs them. The parser often stops lines after
+//! a problem's cause (an unclosed list on line 11 is "illegal placement of ':'" on line 12), in
+//! its own words. From the parser's error and what the YAML pass had read when it stopped
+//! (the flow collection still open, the last key), this names the frequent causes where they
+//! start, with how to fix them.
 
-use crate::diag::yaml_line;
+use crate::load::yaml::{Position, SyntaxError};
 
-/// A likely cause of a syntax error: 1-based line and column, message, hint.
+/// Where a syntax error's cause starts (1-based line and column), what it is, how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cause {
     pub line: usize,
     pub column: usize,
     pub message: String,
-    pub hint: String,
+    pub hint: Option<String>,
 }
 
-/// Whether a parser message is about syntax (rather than the shape of the data).
-pub fn is_syntax_error(message: &str) -> bool {
-    const SYNTAX: [&str; 9] = [
-        "did not find expected",
-        "mapping values are not allowed",
-        "found unexpected",
-        "while scanning",
-        "while parsing",
-        "cannot start any token",
-        "could not find expected",
-        "found a tab",
-        "control characters are not allowed",
-    ];
-    SYNTAX.iter().any(|s| message.contains(s))
-}
+const AS_BLOCK: &str = "write a long text as a block: `key: |` and the text on the next lines, indented";
 
-/// The first frequent cause of a syntax error in `text`, if any.
-pub fn likely_cause(text: &str) -> Option<Cause> {
-    let mut block_indent: Option<usize> = None;
-    for (n, line) in text.lines().enumerate() {
-        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
-        let body = line.trim_start_matches([' ', '\t']);
-        if let Some(min) = block_indent {
-            if body.is_empty() || indent > min {
-                continue;
-            }
-            block_indent = None;
-        }
-        if body.is_empty() || body.starts_with('#') {
-            continue;
-        }
-        let at = |column: usize, message: &str, hint: &str| {
-            Some(Cause { line: n + 1, column: column + 1, message: message.into(), hint: hint.into() })
+/// The cause of `error` in `text`: a frequent one where it starts, else the parser's words
+/// where it stopped.
+pub fn cause(error: &SyntaxError, text: &str) -> Cause {
+    let lines: Vec<&str> = text.lines().collect();
+    let char_at = |p: Position| lines.get(p.line.wrapping_sub(1)).and_then(|l| l.chars().nth(p.column.wrapping_sub(1)));
+    let at = |p: Position, message: &str, hint: String| Cause {
+        line: p.line,
+        column: p.column,
+        message: message.to_string(),
+        hint: Some(hint),
+    };
+    let message = error.message.as_str();
+    if message.contains("tab") {
+        // The parser stops at or before the line whose indentation holds the tab.
+        let tab = lines.iter().enumerate().skip(error.at.line.saturating_sub(1)).find_map(|(n, line)| {
+            let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+            indent.find('\t').map(|i| Position { line: n + 1, column: i + 1 })
+        });
+        let hint = "YAML indents with spaces only: replace the tab with spaces".to_string();
+        return at(tab.unwrap_or(error.at), "a tab in the indentation", hint);
+    }
+    if message.contains("quoted scalar") && message.contains("trailing content") {
+        // `'it's'`: the apostrophe closed the text, and what follows it is left over.
+        let quote = Position { line: error.at.line, column: error.at.column.saturating_sub(1).max(1) };
+        let hint = format!("inside '...' write an apostrophe twice (''), inside \"...\" write \\\"; or {AS_BLOCK}");
+        return at(quote, "this quote ends the quoted text early", hint);
+    }
+    if message.contains("quoted scalar") {
+        // Unclosed: the parser stops at the opening quote, or at the end of the file.
+        let open = if matches!(char_at(error.at), Some('"' | '\'')) {
+            Some(error.at)
+        } else {
+            let line = lines.get(error.after.line.wrapping_sub(1)).copied().unwrap_or("");
+            let from = error.after.column.saturating_sub(1);
+            let quote = line.chars().skip(from).position(|c| c == '"' || c == '\'');
+            quote.map(|i| Position { line: error.after.line, column: from + i + 1 })
         };
-        if let Some(tab) = line[..indent].find('\t') {
-            return at(tab, "a tab in the indentation", "YAML indents with spaces only: replace the tab with spaces");
-        }
-        // The value of `key: value` or `- value`, and where it starts in the line.
-        let value = yaml_line::value(line);
-        if value.is_empty() {
-            continue;
-        }
-        // `value` is a slice of `line`: its byte offset is where it starts.
-        let start = value.as_ptr() as usize - line.as_ptr() as usize;
-        if yaml_line::opens_block_scalar(value) {
-            block_indent = Some(indent);
-            continue;
-        }
-        let first = value.chars().next().unwrap_or(' ');
-        match first {
-            '"' | '\'' if !closes(value, first) => {
-                return at(
-                    start,
-                    "this quoted text is not closed",
-                    &format!(
-                        "end it with {first} on the same line, or write a long text as a block: `key: |` and the text on the next lines, indented"
-                    ),
-                );
-            }
-            '[' | '{' => {
-                let close = if first == '[' { ']' } else { '}' };
-                if value.matches(first).count() > value.matches(close).count() {
-                    return at(start, "this list is not closed", &format!("close it with `{close}` on the same line"));
-                }
-            }
-            '"' | '\'' | '|' | '>' | '&' | '*' | '!' => {}
-            _ => {
-                if let Some(colon) = value.find(": ").or_else(|| value.strip_suffix(':').map(str::len)) {
-                    return at(
-                        start + colon,
-                        "`: ` inside a text that is not quoted",
-                        "quote the text (\"...\"), or write it as a block: `key: |` and the text on the next lines, indented",
-                    );
-                }
-            }
-        }
+        let q = open.and_then(char_at).unwrap_or('"');
+        let hint = format!("end it with {q} on the same line, or {AS_BLOCK}");
+        return at(open.unwrap_or(error.at), "this quoted text is not closed", hint);
     }
-    None
-}
-
-/// Whether a quoted value (starting with `quote`) closes on its line.
-fn closes(value: &str, quote: char) -> bool {
-    let mut chars = value.chars().skip(1).peekable();
-    while let Some(c) = chars.next() {
-        match (quote, c) {
-            ('"', '\\') => {
-                chars.next();
-            }
-            ('\'', '\'') if chars.peek() == Some(&'\'') => {
-                chars.next();
-            }
-            (q, c) if q == c => return true,
-            _ => {}
-        }
+    if let Some((open, start)) = error.open_flow {
+        let (what, close) = if open == '[' { ("list", ']') } else { ("mapping", '}') };
+        let hint = format!("close it with `{close}` on the same line");
+        return at(start, &format!("this {what} is not closed"), hint);
     }
-    false
+    if message.contains("mapping values are not allowed") {
+        let hint =
+            "quote the text (\"...\"), or write it as a block: `key: |` and the text on the next lines, indented";
+        let hint = hint.to_string();
+        return at(error.at, "`: ` inside a text that is not quoted", hint);
+    }
+    Cause { line: error.at.line, column: error.at.column, message: message.to_string(), hint: None }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::yaml::outline;
 
-    fn cause(text: &str) -> (usize, usize, String) {
-        let c = likely_cause(text).expect("a cause");
+    fn cause_of(text: &str) -> (usize, usize, String) {
+        let o = outline(text);
+        let c = cause(o.syntax_error.as_ref().expect("a syntax error"), text);
         (c.line, c.column, c.message)
     }
 
     #[test]
     fn finds_the_frequent_causes_where_they_start() {
-        assert_eq!(cause("a: 1\ntitle: \"An unclosed quote\nb: 2\n"), (2, 8, "this quoted text is not closed".into()));
+        let unclosed = "this quoted text is not closed".to_string();
+        assert_eq!(cause_of("a: 1\ntitle: \"An unclosed quote\nb: 2\n"), (2, 8, unclosed.clone()));
+        assert_eq!(cause_of("a:\n  t: 'unclosed\n  b: 2\n"), (2, 6, unclosed.clone()));
+        assert_eq!(cause_of("a: 1\nt: \"unclosed to the end\n"), (2, 4, unclosed));
         assert_eq!(
-            cause("title: Reception: the main points\n"),
+            cause_of("title: Reception: the main points\n"),
             (1, 17, "`: ` inside a text that is not quoted".into())
         );
-        assert_eq!(cause("a:\n\t- b\n"), (2, 1, "a tab in the indentation".into()));
-        assert_eq!(cause("languages: [fr, en\n"), (1, 12, "this list is not closed".into()));
+        assert_eq!(cause_of("a:\n\t- b\n"), (2, 1, "a tab in the indentation".into()));
+        assert_eq!(cause_of("a:\n  b: 1\n\tc: 2\n"), (3, 1, "a tab in the indentation".into()));
+        assert_eq!(cause_of("languages: [fr, en\nb: 2\n"), (1, 12, "this list is not closed".into()));
+        assert_eq!(cause_of("x:\n  m: {a: 1\n  b: 2\n"), (2, 6, "this mapping is not closed".into()));
+        assert_eq!(cause_of("a:\n  - x: 'it's'\n"), (2, 11, "this quote ends the quoted text early".into()));
     }
 
     #[test]
-    fn valid_lines_are_no_cause() {
+    fn valid_lines_are_no_syntax_error() {
         let ok = "- id: x\n  name: 'It''s'\n  t: |\n    a: b in a block is text\n  u: \"x: y\"\n  v: [a, b]\n";
-        assert_eq!(likely_cause(ok), None);
+        assert_eq!(outline(ok).syntax_error, None);
     }
 }

@@ -63,11 +63,15 @@ impl YamlOutline {
     }
 }
 
-/// A syntax error as the parser reports it.
+/// A syntax error as the parser reports it, with what the pass knew when it stopped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
     pub message: String,
     pub at: Position,
+    /// The innermost flow collection still open (`[` or `{`, and where it starts).
+    pub open_flow: Option<(char, Position)>,
+    /// Where the last event read before the error ends (the key before a broken value).
+    pub after: Position,
 }
 
 /// Reads every event of `text`: where every path starts, and every repeated key of every
@@ -75,12 +79,22 @@ pub struct SyntaxError {
 /// syntax error, which it records.
 pub fn outline(text: &str) -> YamlOutline {
     let mut walk = Walk { lines: text.lines().collect(), ..Walk::default() };
+    let mut after = Position { line: 1, column: 1 };
     for event in Parser::new_from_str(text) {
         match event {
-            Ok((event, span)) => walk.event(event, span),
+            Ok((event, span)) => {
+                after = Position { line: span.end.line(), column: span.end.col() + 1 };
+                walk.event(event, span);
+            }
             Err(e) => {
                 let at = Position { line: e.marker().line(), column: e.marker().col() + 1 };
-                walk.outline.syntax_error = Some(SyntaxError { message: e.info().to_string(), at });
+                let open_flow = walk.stack.iter().rev().find_map(|f| match f {
+                    Frame::Mapping { flow: Some(start), .. } => Some(('{', *start)),
+                    Frame::Sequence { flow: Some(start), .. } => Some(('[', *start)),
+                    _ => None,
+                });
+                walk.outline.syntax_error = Some(SyntaxError { message: e.info().to_string(), at, open_flow, after });
+                // The parser repeats its error forever: the first one is the one.
                 break;
             }
         }
@@ -97,12 +111,14 @@ enum Frame {
         keys: HashMap<String, Position>,
         /// The key whose value comes next; `None` when the next node is a key.
         pending: Option<String>,
+        /// Where a flow mapping (`{a: 1}`) starts; `None` in block style.
+        flow: Option<Position>,
     },
     Sequence {
         path: String,
         next: usize,
-        /// `[a, b]` rather than `- ` items.
-        flow: bool,
+        /// Where a flow sequence (`[a, b]`) starts; `None` for `- ` items.
+        flow: Option<Position>,
     },
     /// A collection used as a mapping key (`? [a, b]`): not a path, nothing inside is checked.
     ComplexKey,
@@ -148,9 +164,12 @@ impl Walk<'_> {
                     }
                     Role::Ignored => Frame::ComplexKey,
                     Role::Value(path) if matches!(event, Event::MappingStart(..)) => {
-                        Frame::Mapping { path, keys: HashMap::new(), pending: None }
+                        let flow = (self.char_at(at) == Some('{')).then_some(at);
+                        Frame::Mapping { path, keys: HashMap::new(), pending: None, flow }
                     }
-                    Role::Value(path) => Frame::Sequence { path, next: 0, flow: self.char_at(at) == Some('[') },
+                    Role::Value(path) => {
+                        Frame::Sequence { path, next: 0, flow: (self.char_at(at) == Some('[')).then_some(at) }
+                    }
                 };
                 self.stack.push(frame);
             }
@@ -172,11 +191,11 @@ impl Walk<'_> {
             Some(Frame::Sequence { path, next, flow }) => {
                 *next += 1;
                 let path = format!("{path}[{}]", *next - 1);
-                let start = if *flow { at } else { dash.unwrap_or(at) };
+                let start = if flow.is_some() { at } else { dash.unwrap_or(at) };
                 self.outline.positions.entry(path.clone()).or_insert(start);
                 Role::Value(path)
             }
-            Some(Frame::Mapping { path, pending, keys }) => match pending.take() {
+            Some(Frame::Mapping { path, pending, keys, .. }) => match pending.take() {
                 None => Role::Key,
                 Some(key) => {
                     let start = keys.get(&key).copied().unwrap_or(at);
@@ -209,7 +228,7 @@ impl Walk<'_> {
 
     /// A key read: its entry's path starts here (even if its value never parses).
     fn key(&mut self, key: String, at: Position) {
-        let Some(Frame::Mapping { path, keys, pending }) = self.stack.last_mut() else { return };
+        let Some(Frame::Mapping { path, keys, pending, .. }) = self.stack.last_mut() else { return };
         let entry = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
         match keys.get(&key) {
             Some(&first) => {
