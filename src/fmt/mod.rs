@@ -11,7 +11,7 @@ pub mod keyorder;
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::yaml_line;
+use crate::load::yaml;
 use crate::pipeline::{self, Error};
 
 /// Formats one content file: whitespace and sentences, then keys in the schema's order.
@@ -20,34 +20,38 @@ pub fn format_file(text: &str, file: &str) -> String {
     keyorder::reorder(&format_text(text), file)
 }
 
-/// Formats one content file's text (whitespace, line endings, one sentence per line).
+/// Formats one content file's text (whitespace, line endings, one sentence per line). Which
+/// lines are Markdown (block scalars) and which values are quoted comes from the YAML pass,
+/// never from guessing by indentation; a file the parser refuses keeps its lines.
 pub fn format_text(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // A tab is never YAML indentation: the leading run becomes spaces before the parser reads
+    // it. In a value, a tab is data and stays.
+    let lines: Vec<String> = text
+        .lines()
+        .map(|raw| {
+            let body = raw.trim_start_matches([' ', '\t']);
+            format!("{}{body}", raw[..raw.len() - body.len()].replace('\t', "    "))
+        })
+        .collect();
+    let outline = yaml::outline(&(lines.join("\n") + "\n"));
     let mut out = Vec::new();
-    let mut scalar_indent: Option<usize> = None;
-    for raw in text.lines() {
-        // A tab is never YAML indentation; in a value it is data and stays.
-        let trimmed = raw.trim_end();
-        let body = trimmed.trim_start_matches([' ', '\t']);
-        let line = format!("{}{body}", trimmed[..trimmed.len() - body.len()].replace('\t', "    "));
-        let indent = line.len() - line.trim_start().len();
-        if let Some(min) = scalar_indent {
-            if line.is_empty() || indent > min {
-                // Keep trailing spaces: two or more before a newline are a Markdown hard break.
-                let trailing = &raw[raw.trim_end().len()..];
-                let mut lines = split_sentences(&line);
-                if let Some(last) = lines.last_mut().filter(|_| !line.is_empty()) {
-                    last.push_str(trailing);
-                }
-                out.extend(lines);
-                continue;
+    for (n, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_end();
+        if outline.syntax_error.is_some() {
+            out.push(line.clone());
+        } else if outline.in_block_scalar(n + 1) {
+            // Keep trailing spaces: two or more before a newline are a Markdown hard break.
+            let trailing = &line[trimmed.len()..];
+            let mut pieces = split_sentences(trimmed);
+            if let Some(last) = pieces.last_mut().filter(|_| !trimmed.is_empty()) {
+                last.push_str(trailing);
             }
-            scalar_indent = None;
+            out.extend(pieces);
+        } else {
+            let last = outline.quoted.iter().rfind(|q| q.line == n + 1);
+            out.push(normalise_quotes(trimmed, last));
         }
-        if yaml_line::opens_block_scalar(yaml_line::value(&line)) {
-            scalar_indent = Some(indent);
-        }
-        out.push(normalise_quotes(&line));
     }
     while out.last().is_some_and(|l| l.is_empty()) {
         out.pop();
@@ -57,44 +61,24 @@ pub fn format_text(text: &str) -> String {
     joined
 }
 
-/// Quoting: a quoted one-line string is written plain when YAML would read it back as the same
-/// string, and in double quotes otherwise. Values YAML could read as something else (numbers,
-/// dates, booleans, null, empty) keep their quotes.
-fn normalise_quotes(line: &str) -> String {
-    let indent = line.len() - line.trim_start().len();
-    let body = &line[indent..];
-    // `key: value` or `- value`, with the value quoted as a whole.
-    let (prefix, value) = if let Some(rest) = body.strip_prefix("- ") {
-        ("- ".to_string(), rest)
-    } else if let Some((key, _)) = yaml_line::key_value(body).filter(|_| body.contains(": ")) {
-        (format!("{key}: "), &body[key.len() + 2..])
-    } else {
+/// Quoting: a quoted one-line string that ends its line is written plain when YAML would read
+/// it back as the same string, and in double quotes otherwise. Values YAML could read as
+/// something else (numbers, dates, booleans, null, empty) keep their quotes; so do strings
+/// written with escapes other than `\"` and `\\`, or holding control characters.
+fn normalise_quotes(line: &str, quoted: Option<&yaml::Quoted>) -> String {
+    let Some(q) = quoted.filter(|q| q.columns.end == line.chars().count() + 1) else { return line.to_string() };
+    let start = line.char_indices().nth(q.columns.start - 1).map_or(line.len(), |(i, _)| i);
+    let written = &line[start..];
+    let other_escapes = written.starts_with('"') && written.replace("\\\\", "").replace("\\\"", "").contains('\\');
+    if other_escapes || q.value.chars().any(char::is_control) {
         return line.to_string();
+    }
+    let rewritten = if plain_is_safe(&q.value) {
+        q.value.clone()
+    } else {
+        format!("\"{}\"", q.value.replace('\\', "\\\\").replace('"', "\\\""))
     };
-    let Some(text) = unquote(value.trim_end()) else { return line.to_string() };
-    let rewritten =
-        if plain_is_safe(&text) { text } else { format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\"")) };
-    format!("{}{prefix}{rewritten}", " ".repeat(indent))
-}
-
-/// The string a one-line quoted scalar stands for; `None` if it is not one we can read exactly.
-fn unquote(value: &str) -> Option<String> {
-    if value.len() >= 2 && value.starts_with('\'') && value.ends_with('\'') {
-        let inner = &value[1..value.len() - 1];
-        // Inside single quotes only `''` is special; a lone `'` would end the scalar.
-        let lone = inner.replace("''", "").contains('\'');
-        return (!lone).then(|| inner.replace("''", "'"));
-    }
-    if value.len() >= 2 && value.starts_with('"') && value.ends_with('"') {
-        let inner = &value[1..value.len() - 1];
-        // Escapes other than \" and \\ are left alone: keep such values as written.
-        let without = inner.replace("\\\\", "").replace("\\\"", "");
-        if without.contains('\\') || without.contains('"') {
-            return None;
-        }
-        return Some(inner.replace("\\\"", "\"").replace("\\\\", "\\"));
-    }
-    None
+    format!("{}{rewritten}", &line[..start])
 }
 
 /// Whether a string can be written as a plain YAML scalar and read back as that same string.
@@ -288,8 +272,8 @@ mod tests {
 
     #[test]
     fn quotes_only_where_yaml_needs_them() {
-        let text = "a: \"Project reporting\"\nb: 'It''s fine'\nc: \"7.0\"\nd: ''\ne: 'yes'\nf: \"x: y\"\ng: 'say \"hi\"'\n- \"item\"\n";
-        let expected = "a: Project reporting\nb: It's fine\nc: \"7.0\"\nd: \"\"\ne: \"yes\"\nf: \"x: y\"\ng: \"say \\\"hi\\\"\"\n- item\n";
+        let text = "a: \"Project reporting\"\nb: 'It''s fine'\nc: \"7.0\"\nd: ''\ne: 'yes'\nf: \"x: y\"\ng: 'say \"hi\"'\nh:\n  - \"item\"\n  - \"tab\\there\"\n  - 'a' # kept\n\"k\": [\"x\"]\n";
+        let expected = "a: Project reporting\nb: It's fine\nc: \"7.0\"\nd: \"\"\ne: \"yes\"\nf: \"x: y\"\ng: \"say \\\"hi\\\"\"\nh:\n  - item\n  - \"tab\\there\"\n  - 'a' # kept\n\"k\": [\"x\"]\n";
         assert_eq!(format_text(text), expected);
         assert_eq!(format_text(expected), expected);
     }

@@ -6,7 +6,9 @@
 
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser, Span};
+use std::ops::Range;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
 /// A 1-based line and column (in characters), as editors and diagnostics count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,9 +43,28 @@ pub struct YamlOutline {
     /// `-`, a flow sequence item at its value.
     positions: HashMap<String, Position>,
     pub syntax_error: Option<SyntaxError>,
+    /// The lines of each block scalar's text (`|`, `>`), 1-based, end exclusive.
+    block_scalars: Vec<Range<usize>>,
+    /// Every quoted value written on one line, in the order written.
+    pub quoted: Vec<Quoted>,
+}
+
+/// A one-line quoted value (`'It''s'`, `"x: y"`) and what it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quoted {
+    pub line: usize,
+    /// Its columns, quotes included: 1-based, in characters, end exclusive.
+    pub columns: Range<usize>,
+    /// The string the parser reads.
+    pub value: String,
 }
 
 impl YamlOutline {
+    /// Whether `line` (1-based) is text of a block scalar, where Markdown lives.
+    pub fn in_block_scalar(&self, line: usize) -> bool {
+        self.block_scalars.iter().any(|r| r.contains(&line))
+    }
+
     /// Position of `path`, or of its longest known prefix (`a.b[2].c` → `a.b[2]` → `a.b`).
     pub fn find(&self, path: &str) -> Option<Position> {
         let mut p = path;
@@ -146,9 +167,10 @@ impl Walk<'_> {
     fn event(&mut self, event: Event<'_>, span: Span) {
         let at = Position::start_of(&span);
         match event {
-            Event::Scalar(value, ..) => match self.role(at) {
+            Event::Scalar(value, style, ..) => match self.role(at) {
                 Role::Key => self.key(value.into_owned(), at),
-                Role::Value(_) | Role::Ignored => {}
+                Role::Value(_) => self.value(value.into_owned(), style, &span),
+                Role::Ignored => {}
             },
             Event::Alias(_) => match self.role(at) {
                 // An alias as a key cannot be compared by its text: it counts as a key no
@@ -207,6 +229,29 @@ impl Walk<'_> {
         }
     }
 
+    /// Records where a scalar value's text is, for the formatter.
+    fn value(&mut self, value: String, style: ScalarStyle, span: &Span) {
+        let (start, end) = (span.start, span.end);
+        match style {
+            ScalarStyle::Literal | ScalarStyle::Folded => {
+                // The text ends where the next line at a lower indentation starts (column 0 of
+                // it), or at the end of the file.
+                let last = if end.col() == 0 { end.line() } else { end.line() + 1 };
+                self.outline.block_scalars.push(start.line()..last);
+            }
+            ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted if start.line() == end.line() => {
+                // The span runs on over spaces and a comment after the closing quote: the
+                // quote itself ends the value.
+                let line = self.lines.get(start.line() - 1).copied().unwrap_or("");
+                if let Some(close) = closing_quote(line, start.col()) {
+                    let columns = start.col() + 1..close + 2;
+                    self.outline.quoted.push(Quoted { line: start.line(), columns, value });
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// The character at a position, if the position is inside the text.
     fn char_at(&self, at: Position) -> Option<char> {
         self.lines.get(at.line.checked_sub(1)?)?.chars().nth(at.column - 1)
@@ -241,6 +286,29 @@ impl Walk<'_> {
         }
         *pending = Some(key);
     }
+}
+
+/// The column (0-based, in characters) of the quote that closes the quoted scalar opening at
+/// `open` on `line`: `''` inside single quotes and `\x` inside double quotes do not close it.
+fn closing_quote(line: &str, open: usize) -> Option<usize> {
+    let mut chars = line.chars().enumerate().skip(open);
+    let (_, quote) = chars.next()?;
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            c if c == quote => {
+                if quote == '\'' && line.chars().nth(i + 1) == Some('\'') {
+                    chars.next();
+                } else {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -330,6 +398,22 @@ national_objectives:
         assert_eq!(find("Text"), None);
         assert_eq!(o.path_at(12), Some("national_objectives[0].actions[1].timetable.closing"));
         assert_eq!(o.path_at(3), None);
+    }
+
+    #[test]
+    fn block_scalar_lines_and_quoted_values() {
+        let text =
+            "a: |\n  x: 1\n\n  y\nb: 'It''s'\n\"k\": \"d\\\"e\"\nd:\n  - >-\n    folded\n\n# c\ne: \"two\n  lines\"\n";
+        let o = outline(text);
+        assert_eq!(o.syntax_error, None);
+        let block: Vec<usize> = (1..=13).filter(|l| o.in_block_scalar(*l)).collect();
+        assert_eq!(block, [2, 3, 4, 9, 10]);
+        let quoted: Vec<(usize, Range<usize>, &str)> =
+            o.quoted.iter().map(|q| (q.line, q.columns.clone(), q.value.as_str())).collect();
+        assert_eq!(quoted, [(5, 4..11, "It's"), (6, 6..12, "d\"e")]);
+        let after = outline("a: 'x' # note\nb: \"y\\\"\"   \n");
+        let columns: Vec<Range<usize>> = after.quoted.iter().map(|q| q.columns.clone()).collect();
+        assert_eq!(columns, [4..7, 4..9], "the closing quote ends the value, not the comment after it");
     }
 
     #[test]
