@@ -2,7 +2,6 @@
 //! printed like rustc/typst diagnostics (codespan-reporting), plain when not on a terminal.
 
 pub mod suggest;
-pub mod yaml_line;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

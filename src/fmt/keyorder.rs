@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use serde::de::{self, DeserializeOwned, Visitor};
 
-use crate::diag::yaml_line::key_value as key_of;
+use crate::load::yaml;
 use crate::model::raw::*;
 
 /// A deserializer that only records the field list a struct asks for.
@@ -97,97 +97,133 @@ mod tests {
 
 /// Reorders the keys of every mapping of a content file into the canonical order. Comments
 /// and blank lines before a key move with it; the file's opening comment stays on top; list
-/// items keep their order (it is data); block scalars are untouched.
+/// items keep their order (it is data); block scalars are untouched. Which line holds which
+/// key, and which keys hold a nested block, comes from the YAML pass; a file the parser
+/// refuses is left as it is.
 pub fn reorder(text: &str, file: &str) -> String {
-    let lines: Vec<String> = text.lines().map(str::to_string).collect();
-    let first = lines.iter().position(|l| is_content(l)).unwrap_or(lines.len());
+    let outline = yaml::outline(text);
+    if outline.syntax_error.is_some() {
+        return text.to_string();
+    }
+    let lines: Vec<Line> = text.lines().enumerate().map(|(n, l)| Line { n: n + 1, text: l.to_string() }).collect();
+    let reorder = Reorder { outline: &outline, file };
+    let first = lines.iter().position(|l| reorder.starts_something(l)).unwrap_or(lines.len());
     let mut out = lines[..first].to_vec();
-    out.extend(reorder_block(&lines[first..], file, ""));
-    let mut joined = out.join("\n");
+    out.extend(reorder.block(&lines[first..], ""));
+    let mut joined = out.into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
     if text.ends_with('\n') {
         joined.push('\n');
     }
     joined
 }
 
-fn indent(line: &str) -> usize {
-    line.len() - line.trim_start().len()
+/// A line of the file, with its number in the file as read (lines move; their keys are known
+/// by where they were written).
+#[derive(Debug, Clone)]
+struct Line {
+    n: usize,
+    text: String,
 }
 
-fn is_content(line: &str) -> bool {
-    let t = line.trim_start();
-    !t.is_empty() && !t.starts_with('#')
+impl Line {
+    fn indent(&self) -> usize {
+        self.text.len() - self.text.trim_start().len()
+    }
+
+    fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
 }
 
 struct Entry {
-    leading: Vec<String>,
-    body: Vec<String>,
+    leading: Vec<Line>,
+    body: Vec<Line>,
 }
 
-fn reorder_block(lines: &[String], file: &str, context: &str) -> Vec<String> {
-    let Some(base) = lines.iter().find(|l| is_content(l)).map(|l| indent(l)) else {
-        return lines.to_vec();
-    };
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut pending = Vec::new();
-    for line in lines {
-        if is_content(line) && indent(line) == base {
-            entries.push(Entry { leading: std::mem::take(&mut pending), body: vec![line.clone()] });
-        } else if indent(line) > base && !line.trim().is_empty() {
-            if let Some(e) = entries.last_mut() {
-                e.body.append(&mut pending);
-                e.body.push(line.clone());
+struct Reorder<'a> {
+    outline: &'a yaml::YamlOutline,
+    file: &'a str,
+}
+
+impl Reorder<'_> {
+    /// Whether a line starts or continues a value, rather than being a comment or blank line
+    /// between entries (a `#` line inside a block scalar is Markdown, not a comment).
+    fn starts_something(&self, line: &Line) -> bool {
+        let t = line.text.trim_start();
+        self.outline.in_block_scalar(line.n) || (!t.is_empty() && !t.starts_with('#'))
+    }
+
+    /// The key written first on `line`, after its indentation.
+    fn key_of(&self, line: &Line) -> Option<&yaml::KeyEntry> {
+        self.outline.key_at(line.n, line.indent() + 1)
+    }
+
+    fn block(&self, lines: &[Line], context: &str) -> Vec<Line> {
+        let Some(base) = lines.iter().find(|l| self.starts_something(l)).map(Line::indent) else {
+            return lines.to_vec();
+        };
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut pending = Vec::new();
+        for line in lines {
+            let inside = self.outline.in_block_scalar(line.n);
+            if !inside && self.starts_something(line) && line.indent() == base {
+                entries.push(Entry { leading: std::mem::take(&mut pending), body: vec![line.clone()] });
+            } else if (line.indent() > base || inside) && !line.is_blank() {
+                if let Some(e) = entries.last_mut() {
+                    e.body.append(&mut pending);
+                    e.body.push(line.clone());
+                } else {
+                    pending.push(line.clone());
+                }
             } else {
                 pending.push(line.clone());
             }
-        } else {
-            pending.push(line.clone());
         }
+        let trailing = pending;
+        let is_list = entries.first().is_some_and(|e| e.body[0].text.trim_start().starts_with('-'));
+        for e in &mut entries {
+            e.body = if is_list { self.item(&e.body, base, context) } else { self.entry(&e.body, context) };
+        }
+        if let Some(order) = order_for(self.file, context).filter(|_| !is_list) {
+            let rank = |e: &Entry| {
+                let key = self.key_of(&e.body[0]).map_or("", |k| k.key.as_str());
+                order.iter().position(|k| *k == key).unwrap_or(order.len())
+            };
+            entries.sort_by_key(rank);
+        }
+        let mut out: Vec<Line> = entries.into_iter().flat_map(|e| e.leading.into_iter().chain(e.body)).collect();
+        out.extend(trailing);
+        out
     }
-    let trailing = pending;
-    let is_list = entries.first().is_some_and(|e| e.body[0].trim_start().starts_with('-'));
-    for e in &mut entries {
-        e.body =
-            if is_list { reorder_item(&e.body, base, file, context) } else { reorder_entry(&e.body, file, context) };
-    }
-    if let Some(order) = order_for(file, context).filter(|_| !is_list) {
-        let rank = |e: &Entry| {
-            let key = key_of(&e.body[0]).map_or("", |(k, _)| k);
-            order.iter().position(|k| *k == key).unwrap_or(order.len())
+
+    /// A `key:` entry: recurse into its nested block mapping or list, never into a scalar.
+    fn entry(&self, body: &[Line], context: &str) -> Vec<Line> {
+        let Some(key) = self.key_of(&body[0]).filter(|k| k.holds_block && body.len() > 1) else {
+            return body.to_vec();
         };
-        entries.sort_by_key(rank);
+        let child = if context.is_empty() { key.key.clone() } else { format!("{context}.{}", key.key) };
+        let mut out = vec![body[0].clone()];
+        out.extend(self.block(&body[1..], &child));
+        out
     }
-    let mut out: Vec<String> = entries.into_iter().flat_map(|e| e.leading.into_iter().chain(e.body)).collect();
-    out.extend(trailing);
-    out
-}
 
-/// A `key:` entry: recurse into its nested mapping or list, never into a block scalar.
-fn reorder_entry(body: &[String], file: &str, context: &str) -> Vec<String> {
-    let Some((key, value)) = key_of(&body[0]) else { return body.to_vec() };
-    if !value.is_empty() || body.len() == 1 {
-        return body.to_vec();
+    /// A `- ` list item: when it is a mapping, reorder its keys (moving the dash to the new
+    /// first key).
+    fn item(&self, body: &[Line], base: usize, context: &str) -> Vec<Line> {
+        let head = &body[0];
+        let after_dash = head.text[base + 1..].trim_start();
+        let key_column = head.text.len() - after_dash.len() + 1;
+        if key_column != base + 3 || self.outline.key_at(head.n, key_column).is_none() {
+            return body.to_vec();
+        }
+        let mut block = body.to_vec();
+        block[0].text = format!("{}  {}", " ".repeat(base), after_dash);
+        let mut out = self.block(&block, &format!("{context}[]"));
+        if let Some(first) = out.iter_mut().find(|l| self.starts_something(l) && l.indent() == base + 2) {
+            first.text.replace_range(base..base + 2, "- ");
+        }
+        out
     }
-    let child = if context.is_empty() { key.to_string() } else { format!("{context}.{key}") };
-    let mut out = vec![body[0].clone()];
-    out.extend(reorder_block(&body[1..], file, &child));
-    out
-}
-
-/// A `- ` list item: when it is a mapping, reorder its keys (moving the dash to the new first key).
-fn reorder_item(body: &[String], base: usize, file: &str, context: &str) -> Vec<String> {
-    let head = &body[0];
-    let after_dash = head[base + 1..].trim_start();
-    if key_of(after_dash).is_none() {
-        return body.to_vec();
-    }
-    let mut block = body.to_vec();
-    block[0] = format!("{}  {}", " ".repeat(base), after_dash);
-    let mut out = reorder_block(&block, file, &format!("{context}[]"));
-    if let Some(first) = out.iter_mut().find(|l| is_content(l) && indent(l) == base + 2) {
-        first.replace_range(base..base + 2, "- ");
-    }
-    out
 }
 
 #[cfg(test)]
@@ -201,6 +237,13 @@ mod reorder_tests {
         let got = reorder(text, "objectives/so1.yaml");
         assert_eq!(got, expected);
         assert_eq!(reorder(&got, "objectives/so1.yaml"), got, "idempotent");
+    }
+
+    #[test]
+    fn a_markdown_heading_stays_in_its_text() {
+        // `# ` inside a block scalar is Markdown, not a comment that moves with the next key.
+        let text = "objective: |\n  Intro.\n\n  # A heading\nid: so1\n";
+        assert_eq!(reorder(text, "objectives/so1.yaml"), "id: so1\nobjective: |\n  Intro.\n\n  # A heading\n");
     }
 
     #[test]

@@ -259,6 +259,9 @@ mod tests {
         let expected = "title: One. Two.\nbody: |\n  First sentence.\n  Second one?\n  Third! e.g. not this.\n  Avg. neither.\n\n  - Item one.\n    Item two.\n  1. Step.\n     Next.\n";
         assert_eq!(format_text(text), expected);
         assert_eq!(format_text(expected), expected, "idempotent");
+        // The key after a nested block scalar is no Markdown.
+        let nested = "a:\n  body: |\n    One. Two.\n  title: One. Two.\n";
+        assert_eq!(format_text(nested), "a:\n  body: |\n    One.\n    Two.\n  title: One. Two.\n");
     }
 
     #[test]

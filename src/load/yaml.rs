@@ -47,6 +47,16 @@ pub struct YamlOutline {
     block_scalars: Vec<Range<usize>>,
     /// Every quoted value written on one line, in the order written.
     pub quoted: Vec<Quoted>,
+    /// Every mapping key, by the line and column where it is written.
+    keys: HashMap<(usize, usize), KeyEntry>,
+}
+
+/// A mapping key as written, for tools that move lines (fmt's key order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyEntry {
+    pub key: String,
+    /// Whether its value is a block mapping or sequence, written on the lines below it.
+    pub holds_block: bool,
 }
 
 /// A one-line quoted value (`'It''s'`, `"x: y"`) and what it stands for.
@@ -60,6 +70,11 @@ pub struct Quoted {
 }
 
 impl YamlOutline {
+    /// The mapping key written at `line` and `column` (1-based), if one is.
+    pub fn key_at(&self, line: usize, column: usize) -> Option<&KeyEntry> {
+        self.keys.get(&(line, column))
+    }
+
     /// Whether `line` (1-based) is text of a block scalar, where Markdown lives.
     pub fn in_block_scalar(&self, line: usize) -> bool {
         self.block_scalars.iter().any(|r| r.contains(&line))
@@ -151,6 +166,8 @@ struct Walk<'t> {
     lines: Vec<&'t str>,
     stack: Vec<Frame>,
     outline: YamlOutline,
+    /// Where the last mapping key was written: a value read next is its value.
+    last_key: Option<Position>,
 }
 
 /// Where a node sits in its parent.
@@ -193,6 +210,13 @@ impl Walk<'_> {
                         Frame::Sequence { path, next: 0, flow: (self.char_at(at) == Some('[')).then_some(at) }
                     }
                 };
+                let block = matches!(frame, Frame::Mapping { flow: None, .. } | Frame::Sequence { flow: None, .. });
+                if block && matches!(self.stack.last(), Some(Frame::Mapping { .. })) {
+                    // The key just read holds this block collection.
+                    if let Some(entry) = self.last_key.and_then(|p| self.outline.keys.get_mut(&(p.line, p.column))) {
+                        entry.holds_block = true;
+                    }
+                }
                 self.stack.push(frame);
             }
             Event::MappingEnd | Event::SequenceEnd => {
@@ -234,9 +258,11 @@ impl Walk<'_> {
         let (start, end) = (span.start, span.end);
         match style {
             ScalarStyle::Literal | ScalarStyle::Folded => {
-                // The text ends where the next line at a lower indentation starts (column 0 of
-                // it), or at the end of the file.
-                let last = if end.col() == 0 { end.line() } else { end.line() + 1 };
+                // The span ends where the next token starts (the next key, after its
+                // indentation), or at the end of the file.
+                let next_line = self.lines.get(end.line() - 1).copied().unwrap_or("");
+                let ends_before_line = next_line.chars().take(end.col()).all(|c| c == ' ');
+                let last = if ends_before_line { end.line() } else { end.line() + 1 };
                 self.outline.block_scalars.push(start.line()..last);
             }
             ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted if start.line() == end.line() => {
@@ -273,6 +299,9 @@ impl Walk<'_> {
 
     /// A key read: its entry's path starts here (even if its value never parses).
     fn key(&mut self, key: String, at: Position) {
+        let entry = KeyEntry { key: key.clone(), holds_block: false };
+        self.outline.keys.insert((at.line, at.column), entry);
+        self.last_key = Some(at);
         let Some(Frame::Mapping { path, keys, pending, .. }) = self.stack.last_mut() else { return };
         let entry = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
         match keys.get(&key) {
@@ -397,6 +426,13 @@ national_objectives:
         assert_eq!(find("national_objectives[0].actions[1].body"), Some((10, 7)));
         assert_eq!(find("Text"), None);
         assert_eq!(o.path_at(12), Some("national_objectives[0].actions[1].timetable.closing"));
+        let key = |line, column| o.key_at(line, column).map(|k| (k.key.as_str(), k.holds_block));
+        assert_eq!(key(5, 1), Some(("national_objectives", true)));
+        assert_eq!(key(6, 5), Some(("id", false)));
+        assert_eq!(key(11, 9), Some(("timetable", true)));
+        assert_eq!(key(15, 5), Some(("langs", false)));
+        assert_eq!(key(2, 1), Some(("objective", false)));
+        assert_eq!(key(3, 3), None);
         assert_eq!(o.path_at(3), None);
     }
 
@@ -408,6 +444,9 @@ national_objectives:
         assert_eq!(o.syntax_error, None);
         let block: Vec<usize> = (1..=13).filter(|l| o.in_block_scalar(*l)).collect();
         assert_eq!(block, [2, 3, 4, 9, 10]);
+        let nested = outline("a:\n  body: |\n    text\n  next: 1\nb: |\n  last");
+        let block: Vec<usize> = (1..=6).filter(|l| nested.in_block_scalar(*l)).collect();
+        assert_eq!(block, [3, 6], "a block scalar ends before the next key, wherever it is indented");
         let quoted: Vec<(usize, Range<usize>, &str)> =
             o.quoted.iter().map(|q| (q.line, q.columns.clone(), q.value.as_str())).collect();
         assert_eq!(quoted, [(5, 4..11, "It's"), (6, 6..12, "d\"e")]);
