@@ -41,12 +41,7 @@ impl SourceFiles {
     /// diagnostics print (`objectives.so1.national_objectives[1].title`).
     pub fn locate(&self, file: FileId, path: &str) -> Location {
         let f = &self.files[file];
-        // Never a comment: a path the index does not know points at the file's first key.
-        let first_key = || {
-            let n = f.text.lines().position(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
-            (n.map_or(1, |n| n + 1), 1)
-        };
-        let (line, column) = f.outline.find(path).map_or_else(first_key, |p| (p.line, p.column));
+        let (line, column) = f.outline.find(path).map_or_else(|| first_key(&f.text), |p| (p.line, p.column));
         let path = format!("{}{path}", yaml_root(&f.rel)).trim_end_matches('.').to_string();
         Location { file: f.display.clone(), line, column, path }
     }
@@ -69,6 +64,13 @@ impl SourceFiles {
             Some(self.locate(id, inside))
         })
     }
+}
+
+/// Where a path the outline does not know points: the file's first line that is not blank or a
+/// comment, never a comment.
+fn first_key(text: &str) -> (usize, usize) {
+    let n = text.lines().position(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    (n.map_or(1, |n| n + 1), 1)
 }
 
 /// The parsed content, each part with the file it came from.
@@ -246,7 +248,11 @@ impl Loader {
             Ok(value) => Some((id, value)),
             // serde's "duplicate field" is the repeat already reported, with both places.
             Err((_, message, ..)) if repeated && message.starts_with("duplicate field") => None,
-            Err((path, message, line, column, hint)) => {
+            Err((path, message, hint)) => {
+                // The YAML pass says where: an unknown key at the key, a wrong value at the value.
+                let (outline, key_only) = (&f.outline, message.starts_with("unknown key"));
+                let position = if key_only { None } else { outline.value_at(&path) }.or_else(|| outline.find(&path));
+                let (line, column) = position.map_or_else(|| first_key(&f.text), |p| (p.line, p.column));
                 let d = Diagnostic::error("yaml-schema", message).at(at(&path, line, column));
                 self.problems.push(match hint {
                     Some(hint) => d.with_hint(hint),
@@ -362,16 +368,17 @@ pub fn yaml_root(rel: &str) -> String {
     }
 }
 
-type ParseFailure = (String, String, usize, usize, Option<String>);
+/// A typed parse's failure: the YAML path of the failing value, the message, a hint.
+type ParseFailure = (String, String, Option<String>);
 
-/// Parses one document, keeping the YAML path of the failing value.
+/// Parses one document, keeping the YAML path of the failing value. Where it is in the file is
+/// the YAML pass's business, not serde_yaml's.
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ParseFailure> {
     let de = serde_yaml::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|err| {
         let path = err.path().to_string();
         let path = if path == "." { String::new() } else { path };
         let inner = err.into_inner();
-        let (line, column) = inner.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
         let mut message = inner.to_string();
         if let Some(cut) = message.rfind(" at line ") {
             message.truncate(cut);
@@ -382,7 +389,7 @@ fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ParseFailure> {
             message = rest.to_string();
         }
         let (message, hint) = explain(&message);
-        (path, message, line, column, hint)
+        (path, message, hint)
     })
 }
 

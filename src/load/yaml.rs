@@ -49,6 +49,8 @@ pub struct YamlOutline {
     pub quoted: Vec<Quoted>,
     /// Every mapping key, by the line and column where it is written.
     keys: HashMap<(usize, usize), KeyEntry>,
+    /// Where each value itself starts (after its key or `- `): what a wrong value points at.
+    values: HashMap<String, Position>,
 }
 
 /// A mapping key as written, for tools that move lines (fmt's key order).
@@ -70,6 +72,11 @@ pub struct Quoted {
 }
 
 impl YamlOutline {
+    /// Where the value at exactly `path` starts, if the file has one there.
+    pub fn value_at(&self, path: &str) -> Option<Position> {
+        self.values.get(path).copied()
+    }
+
     /// The mapping key written at `line` and `column` (1-based), if one is.
     pub fn key_at(&self, line: usize, column: usize) -> Option<&KeyEntry> {
         self.keys.get(&(line, column))
@@ -231,6 +238,14 @@ impl Walk<'_> {
     /// path is recorded where it starts.
     fn role(&mut self, at: Position) -> Role {
         let dash = self.dash_before(at);
+        let role = self.place(at, dash);
+        if let Role::Value(path) = &role {
+            self.outline.values.entry(path.clone()).or_insert(at);
+        }
+        role
+    }
+
+    fn place(&mut self, at: Position, dash: Option<Position>) -> Role {
         match self.stack.last_mut() {
             None => Role::Value(String::new()),
             Some(Frame::ComplexKey) => Role::Ignored,
@@ -433,6 +448,11 @@ national_objectives:
         assert_eq!(key(15, 5), Some(("langs", false)));
         assert_eq!(key(2, 1), Some(("objective", false)));
         assert_eq!(key(3, 3), None);
+        let value = |p: &str| o.value_at(p).map(|p| (p.line, p.column));
+        assert_eq!(value("national_objectives[0]"), Some((6, 5)));
+        assert_eq!(value("national_objectives[0].actions[1].timetable.closing"), Some((12, 20)));
+        assert_eq!(value("national_objectives[1].langs[1]"), Some((15, 17)));
+        assert_eq!(value("national_objectives[1].nothing"), None);
         assert_eq!(o.path_at(3), None);
     }
 
