@@ -3,7 +3,8 @@
 //! The map, in pipeline order (each stage is one module; `pipeline` chains them):
 //!
 //! ```text
-//! load      content/*.yaml → raw serde types, with file ↔ YAML path locations
+//! load      content/*.yaml → raw serde types; one YAML pass with positions (repeated keys,
+//!           the line and column of every YAML path)
 //! model     raw → checked Programme (texts, scopes, ids, references, years); excerpts
 //! compute   Programme → Figures (rust_decimal money, Tables 1-3, timetable)
 //! check     Programme + Figures → rule findings (SFC2014 and amif-doc rules)
@@ -15,7 +16,7 @@
 //! `pipeline` chains the stages once; `session` keeps a build warm for `watch` (typst's
 //! caches, the sources last written) and is what `build` runs for one round.
 //!
-//! Around the pipeline: `diag` (diagnostics, YAML locations, suggestions), `i18n` (languages
+//! Around the pipeline: `diag` (diagnostics and their printing, suggestions), `i18n` (languages
 //! and the label catalogue), `text` (sentences and word diffs shared by fmt, review and i18n),
 //! `review` (git revisions, comparison, report, redline) and `fmt` (the content formatter).
 
