@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::check::{self, Finding, Level};
 use crate::compute::{self, Figures};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::translate::{self, Translations};
 use crate::i18n::{Catalogue, LabelError, Labels, Lang};
 use crate::load::{self, SourceFiles};
@@ -138,8 +138,10 @@ pub fn load_and_check_with(content: &Path, catalogue: &Catalogue, allow_rule_err
     let figures = compute::compute(&programme);
     let findings = check::check(&programme, &figures);
     let labels = catalogue.for_lang(Lang::EN)?;
-    let errors: Vec<Diagnostic> =
+    let mut errors: Vec<Diagnostic> =
         findings.iter().filter(|f| f.level == Level::Error).map(|f| rule_diagnostic(f, &labels, &files)).collect();
+    // Completeness errors (an objective's file missing) stop a build as rule errors do.
+    errors.extend(notes.iter().filter(|d| d.severity == Severity::Error).cloned());
     if !errors.is_empty() && !allow_rule_errors {
         return Err(Error::Content(Diagnostics(errors), files));
     }

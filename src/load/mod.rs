@@ -335,23 +335,49 @@ impl Loader {
         out
     }
 
-    /// A stray file is most likely a misnamed one whose content would be silently ignored.
+    /// Every file under `content/` that amif-doc does not read is refused: a stray file is most
+    /// likely a misnamed one (`so3.yml`) whose content would be silently left out of the PDF.
+    /// Hidden files (`.schema/`, an editor's swap file) and editor backups (`so1.yaml~`) are
+    /// not content.
     fn unknown_files(&mut self) {
-        let Ok(entries) = std::fs::read_dir(&self.dir) else { return };
-        let mut names: Vec<String> =
-            entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
-        names.sort();
-        for name in names {
-            let known = CONTENT_FILES.contains(&name.as_str())
-                || name == "objectives"
-                || name == TRANSLATIONS
-                || name.starts_with('.');
-            if !known && (name.ends_with(".yaml") || name.ends_with(".yml")) {
-                let d = Diagnostic::error("file-unknown", format!("unknown content file `{name}`"))
-                    .at(Location { file: self.display(&name), line: 1, column: 1, path: String::new() })
-                    .with_hint(format!("content files are: {}, objectives/*.yaml", CONTENT_FILES.join(", ")));
-                self.problems.push(d);
-            }
+        let top = format!("content files are: {}, objectives/*.yaml, {TRANSLATIONS}/*.po", CONTENT_FILES.join(", "));
+        self.refuse_unknown("", &top, |name, dir| {
+            if dir { name == "objectives" || name == TRANSLATIONS } else { CONTENT_FILES.contains(&name) }
+        });
+        let objectives = "a specific objective's file is objectives/<id>.yaml, e.g. objectives/so1.yaml";
+        self.refuse_unknown("objectives", objectives, |name, dir| !dir && name.ends_with(".yaml"));
+        let po = "a translation file is translations/<language>.po, e.g. translations/fr.po";
+        self.refuse_unknown(TRANSLATIONS, po, |name, dir| !dir && name.ends_with(".po"));
+    }
+
+    /// Refuses what `sub` (a folder of the content, `""` for its top) holds beyond what `known`
+    /// accepts (a name, and whether it is a folder).
+    fn refuse_unknown(&mut self, sub: &str, expected: &str, known: impl Fn(&str, bool) -> bool) {
+        let Ok(entries) = std::fs::read_dir(self.dir.join(sub)) else { return };
+        let mut found: Vec<(String, bool)> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path().is_dir()))
+            .filter(|(name, _)| !name.starts_with('.') && !name.ends_with('~'))
+            .collect();
+        found.sort();
+        for (name, dir) in found.into_iter().filter(|(name, dir)| !known(name, *dir)) {
+            let rel = if sub.is_empty() { name.clone() } else { format!("{sub}/{name}") };
+            let what = if dir { "folder" } else { "file" };
+            // `so3.yml`, `Summary.YAML`: the name amif-doc reads is one extension away.
+            let yaml_named = name
+                .rsplit_once('.')
+                .filter(|(_, ext)| ext.eq_ignore_ascii_case("yml") || ext.eq_ignore_ascii_case("yaml"))
+                .map(|(stem, _)| format!("{stem}.yaml"))
+                .filter(|fixed| !dir && *fixed != name && known(fixed, false))
+                .map(|fixed| if sub.is_empty() { fixed } else { format!("{sub}/{fixed}") });
+            let hint = match yaml_named {
+                Some(fixed) => format!("did you mean `{fixed}`? amif-doc reads only `.yaml` files; {expected}"),
+                None => expected.to_string(),
+            };
+            let d = Diagnostic::error("file-unknown", format!("unknown content {what} `{rel}`"))
+                .at(Location { file: self.display(&rel), line: 1, column: 1, path: String::new() })
+                .with_hint(hint);
+            self.problems.push(d);
         }
     }
 }

@@ -21,6 +21,8 @@ pub fn build(raw: RawContent, files: &SourceFiles) -> Result<(Programme, Vec<Dia
     b.file = raw.baseline.0;
     let baseline = b.required_narrative(raw.baseline.1.baseline, "baseline");
     let objectives = b.objectives(raw.objectives, &meta);
+    b.file = raw.financing.0;
+    b.objective_files(&raw.financing.1.table1, &objectives);
     b.file = raw.reference.0;
     let reference = b.reference(raw.reference.1);
     b.file = raw.special_cases.0;
@@ -32,7 +34,8 @@ pub fn build(raw: RawContent, files: &SourceFiles) -> Result<(Programme, Vec<Dia
     b.file = raw.financing.0;
     let financing = b.financing(raw.financing.1, &meta);
     b.file = raw.editions.0;
-    let editions = b.editions(raw.editions.1);
+    let ids: Vec<&str> = objectives.iter().map(|o| o.id.as_str()).collect();
+    let editions = b.editions(raw.editions.1, &ids);
     if b.problems.is_empty() {
         let programme = Programme {
             meta,
@@ -57,7 +60,8 @@ pub(super) struct Builder<'a> {
     pub(super) source: Lang,
     pub(super) problems: Vec<Diagnostic>,
     /// Required texts left empty: warnings, so that a programme being written (`amif-doc
-    /// new`) checks and builds as a draft while `check` lists what is still to fill.
+    /// new`) checks and builds as a draft while `check` lists what is still to fill; and
+    /// completeness errors ([`Builder::incomplete`]), which stop a build but not a review.
     pub(super) to_fill: Vec<Diagnostic>,
     pub(super) file: FileId,
     /// The ids of the scopes the programme declares.
@@ -71,6 +75,14 @@ impl Builder<'_> {
             d = d.with_hint(hint);
         }
         self.problems.push(d);
+    }
+
+    /// An error of completeness (a section the programme lacks): it stops a build like any
+    /// error, but a review (`diff`, the git driver) or a draft can still read the programme,
+    /// as it reads one whose rules fail.
+    pub(super) fn incomplete(&mut self, code: &'static str, path: &str, message: String, hint: String) {
+        let d = Diagnostic::error(code, message).at(self.files.locate(self.file, path)).with_hint(hint);
+        self.to_fill.push(d);
     }
 
     pub(super) fn text(&mut self, raw: RawText, _path: &str) -> Text {
@@ -232,6 +244,23 @@ impl Builder<'_> {
             source: self.source,
             date,
             documents,
+        }
+    }
+
+    /// The programme's specific objectives are those its Table 1 funds: each needs its file,
+    /// or the submission would silently lose a section.
+    fn objective_files(&mut self, table1: &RawTable1, objectives: &[Objective]) {
+        let funded = [("so1", &table1.so1), ("so2", &table1.so2), ("so3", &table1.so3), ("so4", &table1.so4)];
+        for (so, _) in funded.into_iter().filter(|(_, lines)| !lines.is_empty()) {
+            if !objectives.iter().any(|o| o.id == so) {
+                let content = self.files.files[self.file].display.parent().map(|d| d.display().to_string());
+                let file = format!("{}/objectives/{so}.yaml", content.unwrap_or_default());
+                let msg = format!("Table 1 funds `{so}`, but `{file}` does not exist");
+                let hint = format!(
+                    "create objectives/{so}.yaml (with `id: {so}`, its text and national objectives), or remove the {so} lines from Table 1"
+                );
+                self.incomplete("file-missing", &format!("table1.{so}"), msg, hint);
+            }
         }
     }
 

@@ -8,7 +8,9 @@ use super::raw::*;
 use super::*;
 
 impl Builder<'_> {
-    pub(super) fn editions(&mut self, raw: RawEditions) -> Vec<EditionSpec> {
+    /// The edition matrix; `objectives` are the ids of the programme's specific objectives,
+    /// the only ones an excerpt can keep.
+    pub(super) fn editions(&mut self, raw: RawEditions, objectives: &[&str]) -> Vec<EditionSpec> {
         let mut names = BTreeSet::new();
         let mut out = Vec::new();
         for (i, e) in raw.editions.into_iter().enumerate() {
@@ -31,14 +33,10 @@ impl Builder<'_> {
             let scope = self.scope(e.scope, &format!("{at}.scope"));
             if let Some(list) = &e.objectives {
                 for (j, so) in list.iter().enumerate() {
-                    if sfc::objective(so).is_none() {
-                        let msg = format!("unknown specific objective `{so}`");
-                        self.error(
-                            "id-unknown",
-                            &format!("{at}.objectives[{j}]"),
-                            msg,
-                            Some("use so1, so2, so3 or so4".into()),
-                        );
+                    if !objectives.contains(&so.as_str()) {
+                        let msg = format!("the programme has no specific objective `{so}`");
+                        let hint = crate::diag::suggest::hint(so, objectives, "its specific objectives are");
+                        self.incomplete("id-unknown", &format!("{at}.objectives[{j}]"), msg, hint);
                     }
                 }
             }

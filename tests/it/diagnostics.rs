@@ -120,7 +120,7 @@ fn empty_and_non_utf8_files() {
         [
             "error[file-empty]: content/summary.yaml:1:1: file is empty",
             "error[not-utf8]: content/framework.yaml:1:1: file is not valid UTF-8 (byte 25) (hint: save the file as UTF-8)",
-            "error[file-unknown]: content/extra.yaml:1:1: unknown content file `extra.yaml` (hint: content files are: programme.yaml, summary.yaml, baseline.yaml, special_cases.yaml, reference.yaml, indicators.yaml, framework.yaml, financing.yaml, editions.yaml, objectives/*.yaml)",
+            "error[file-unknown]: content/extra.yaml:1:1: unknown content file `extra.yaml` (hint: content files are: programme.yaml, summary.yaml, baseline.yaml, special_cases.yaml, reference.yaml, indicators.yaml, framework.yaml, financing.yaml, editions.yaml, objectives/*.yaml, translations/*.po)",
         ]
     );
 }

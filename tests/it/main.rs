@@ -3,6 +3,7 @@
 
 mod common;
 
+mod content_files;
 mod diagnostics;
 mod excerpts;
 mod money;
