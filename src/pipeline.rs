@@ -135,6 +135,7 @@ pub fn load_and_check_with(content: &Path, catalogue: &Catalogue, allow_rule_err
     }
     let mut notes = to_fill;
     notes.extend(translations.iter().flat_map(|t| translate::apply(&mut programme, t)));
+    notes.extend(without_translation_file(&programme, &translations, &files));
     let figures = compute::compute(&programme);
     let findings = check::check(&programme, &figures);
     let labels = catalogue.for_lang(Lang::EN)?;
@@ -146,6 +147,38 @@ pub fn load_and_check_with(content: &Path, catalogue: &Catalogue, allow_rule_err
         return Err(Error::Content(Diagnostics(errors), files));
     }
     Ok(Checked { programme, figures, findings, files, translations, notes })
+}
+
+/// One warning per edition and language that has no translation file at all: such an edition
+/// prints every text in the source language, and its cover says so.
+fn without_translation_file(p: &Programme, translations: &[Translations], files: &SourceFiles) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, spec) in p.editions.iter().enumerate() {
+        let pairs = spec.bilingual.iter().flat_map(|(a, b)| [*a, *b]);
+        let mut langs: Vec<Lang> = spec.langs.iter().copied().chain(pairs).collect();
+        langs.dedup();
+        let untranslated = langs.into_iter().filter(|&lang| {
+            spec.text_lang(lang, p.meta.source) == lang
+                && lang != p.meta.source
+                && !translations.iter().any(|t| t.lang == lang)
+        });
+        for lang in untranslated {
+            let units = crate::i18n::units::units(&excerpt::filter(p, spec)).len();
+            let message = format!(
+                "edition `{}` in `{lang}`: there is no {}/{lang}.po, so its {units} texts print in the source language ({})",
+                spec.name,
+                load::TRANSLATIONS,
+                p.meta.source
+            );
+            let hint = format!(
+                "create {}/{lang}.po with a translation of each text (copy another language's file and translate its msgstr), or remove `{lang}` from the edition",
+                load::TRANSLATIONS
+            );
+            let d = Diagnostic::warning("i18n.missing", message).with_hint(hint);
+            out.push(d.maybe_at(files.locate_path(&format!("editions[{i}].languages"))));
+        }
+    }
+    out
 }
 
 /// `amif-doc check`: every diagnostic, errors and warnings together. Content that loads is
@@ -346,7 +379,10 @@ fn render_edition(
     view.draft = rules_fail || to_fill;
     view.draft_label = if rules_fail { "doc.draft" } else { "doc.draft_to_fill" }.to_string();
     let translated = text_lang != checked.programme.meta.source;
-    if translated && !checked.translations.iter().any(|t| t.lang == text_lang && t.reviewed()) {
+    let translation = checked.translations.iter().find(|t| t.lang == text_lang);
+    if translated && translation.is_none() {
+        view.translation_notice = labels.get("translation.none")?.to_string();
+    } else if translated && !translation.is_some_and(|t| t.reviewed()) {
         view.translation_notice = labels.get("translation.working")?.to_string();
     }
     if let Some(epoch) = source_date_epoch {

@@ -240,3 +240,33 @@ fn a_bilingual_draft_shows_what_is_left_to_translate() {
     assert_eq!(text.matches(missing_en).count(), 2);
     assert!(text.contains("Action 2 : Enhance reception quality. Action 2: Enhance reception quality."));
 }
+
+/// An edition language without a PO file at all: a warning per edition with the count of texts
+/// printed in the source language, and the edition's cover says so in its own language.
+#[test]
+fn a_language_without_a_translation_file_is_said_on_the_cover() {
+    let dir = scratch("no-de-po");
+    let content = copy_content(&dir);
+    std::fs::remove_file(content.join("translations/de.po")).unwrap();
+    let missing: Vec<String> = all_notes(&content).into_iter().filter(|n| n.contains("de.po")).collect();
+    assert_eq!(
+        missing,
+        [
+            "warning[i18n.missing]: content/editions.yaml:28:5: editions[5].languages: edition `excerpt-german` in `de`: there is no translations/de.po, so its 138 texts print in the source language (en) (hint: create translations/de.po with a translation of each text (copy another language's file and translate its msgstr), or remove `de` from the edition)"
+        ]
+    );
+    let (code, out) = amif(&content, &["check"]);
+    assert_eq!(code, 0, "a warning, not an error: {out}");
+    assert!(out.contains("warning[i18n.missing]: edition `excerpt-german` in `de`"), "{out}");
+
+    let out_dir = dir.join("out");
+    let mut options = options(&content, &out_dir, &["de".parse().unwrap()]);
+    options.edition = Some("excerpt-german".into());
+    amif_doc::pipeline::build(&options).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let cover = page_text(&out_dir.join("excerpt-german-de.pdf"), 1);
+    assert!(
+        cover.contains("Texte nicht übersetzt: Sie werden in der Ausgangssprache des Programms gedruckt"),
+        "{cover}"
+    );
+    assert!(!cover.contains("Arbeitsübersetzung"), "not a working translation: there is none: {cover}");
+}
