@@ -31,6 +31,9 @@ pub enum Kind {
     Total,
     /// A validation finding that appeared, disappeared or changed.
     Finding,
+    /// The order of a list's items (actions, national objectives, indicators...); `moved`
+    /// says which items moved where.
+    Order,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -57,6 +60,9 @@ pub struct Change {
     pub delta: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub words: Vec<Segment>,
+    /// For an order: each item that moved, and where to (`a13 (Return counselling) before a12`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub moved: Vec<String>,
     /// For money: the exact old and new values, to format in another language.
     #[serde(skip)]
     pub amounts: Option<(Option<Decimal>, Option<Decimal>)>,
@@ -98,12 +104,20 @@ pub fn compare(old: &Checked, new: &Checked, labels: &Labels) -> Report {
         .into_iter()
         .filter_map(|id| match (a.get(id), b.get(id)) {
             (Some(x), Some(y)) if x.value == y.value => None,
+            (Some(x), Some(y)) if x.kind == Kind::Order => {
+                let moved = moved(&x.value, &y.value, |item| title_of(&b, id, item));
+                (!moved.is_empty()).then(|| Change { moved, ..change(id, Some(x), Some(y), number) })
+            }
+            // A list that appears or goes: its items are reported added or removed.
+            (x, y) if x.or(y).is_some_and(|f| f.kind == Kind::Order) => None,
             (x, y) => Some(change(id, x, y, number)),
         })
         .collect();
     let rank = |c: &Change| SECTIONS.iter().position(|s| *s == c.section).unwrap_or(SECTIONS.len());
     let kind_rank = |c: &Change| {
-        [Kind::Text, Kind::Value, Kind::Input, Kind::Total, Kind::Finding].iter().position(|k| *k == c.kind)
+        [Kind::Order, Kind::Text, Kind::Value, Kind::Input, Kind::Total, Kind::Finding]
+            .iter()
+            .position(|k| *k == c.kind)
     };
     changes.sort_by_key(|c| (rank(c), kind_rank(c)));
     let decision_needed = changes
@@ -140,6 +154,102 @@ fn change(id: &str, old: Option<&Fact>, new: Option<&Fact>, number: &NumberForma
         new: shown(new),
         delta,
         words,
+        moved: vec![],
         amounts: money.then_some((om, nm)),
+    }
+}
+
+/// The items that moved between two orders (ids joined by `, `), each with where it now is:
+/// `a13 (title) before a12`, or `… last`. Items added or removed are not moves; of the items
+/// both orders hold, those outside their longest common subsequence moved.
+fn moved(old: &str, new: &str, title: impl Fn(&str) -> Option<String>) -> Vec<String> {
+    let split = |s: &str| -> Vec<String> { s.split(", ").map(str::to_string).collect() };
+    let (old, new) = (split(old), split(new));
+    let old: Vec<&String> = old.iter().filter(|x| new.contains(x)).collect();
+    let new: Vec<&String> = new.iter().filter(|x| old.contains(x)).collect();
+    // Longest common subsequence, by dynamic programming (lists are short). Between equally
+    // long ones, the items that moved up are the moves: two swapped items read "b before a".
+    let mut len = vec![vec![0usize; new.len() + 1]; old.len() + 1];
+    for i in (0..old.len()).rev() {
+        for j in (0..new.len()).rev() {
+            len[i][j] = if old[i] == new[j] { len[i + 1][j + 1] + 1 } else { len[i + 1][j].max(len[i][j + 1]) };
+        }
+    }
+    let mut stayed = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() && j < new.len() {
+        if old[i] == new[j] {
+            stayed.push(new[j]);
+            (i, j) = (i + 1, j + 1);
+        } else if len[i + 1][j] > len[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    let named = |x: &str| title(x).map_or_else(|| x.to_string(), |t| format!("{x} ({})", short_title(&t)));
+    new.iter()
+        .enumerate()
+        .filter(|(_, x)| !stayed.contains(x))
+        .map(|(k, x)| match new.get(k + 1) {
+            Some(next) => format!("{} before {next}", named(x)),
+            None => format!("{} last", named(x)),
+        })
+        .collect()
+}
+
+/// A title cut to its first words (at most 60 characters), enough to recognise the item.
+fn short_title(title: &str) -> String {
+    let flat = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= 60 {
+        return flat;
+    }
+    let mut cut = String::new();
+    for word in flat.split(' ') {
+        if cut.chars().count() + word.chars().count() + 1 > 59 {
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push(' ');
+        }
+        cut.push_str(word);
+    }
+    format!("{cut}…")
+}
+
+/// What an item of the list `order_id` is called, from its facts: its title or name.
+fn title_of(facts: &std::collections::BTreeMap<String, Fact>, order_id: &str, item: &str) -> Option<String> {
+    let list = order_id.strip_suffix(super::facts::ORDER)?;
+    // A transparent container (`actions`) adds nothing to its items' paths: try without it.
+    let parent = list.rsplit_once('.').map_or("", |(parent, _)| parent);
+    [list, parent].iter().find_map(|prefix| {
+        let base = if prefix.is_empty() { item.to_string() } else { format!("{prefix}.{item}") };
+        ["title", "name"].iter().find_map(|f| facts.get(&format!("{base}.{f}"))).map(|f| f.value.clone())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn moves(old: &str, new: &str) -> Vec<String> {
+        moved(old, new, |x| (x == "a13").then(|| "Return counselling".to_string()))
+    }
+
+    #[test]
+    fn a_move_is_who_moved_before_whom_and_adding_or_removing_is_no_move() {
+        assert_eq!(moves("a12, a13, a14", "a13, a12, a14"), ["a13 (Return counselling) before a12"]);
+        assert_eq!(moves("a12, a13, a14", "a13, a14, a12"), ["a12 last"]);
+        assert_eq!(moves("a1, a2, a3, a4", "a4, a1, a2, a3"), ["a4 before a1"]);
+        assert_eq!(moves("a12, a13", "a12, a99, a13"), Vec::<String>::new());
+        assert_eq!(moves("a12, a13, a14", "a12, a14"), Vec::<String>::new());
+        assert_eq!(moves("a1, a2, a3", "a3, a2, a1"), ["a3 before a2", "a2 before a1"]);
+    }
+
+    #[test]
+    fn a_long_title_is_cut_at_a_word() {
+        let title = "create an inclusive integration policy in cooperation with other policy domains";
+        assert_eq!(short_title(title), "create an inclusive integration policy in cooperation with…");
+        assert_eq!(short_title("Return  counselling"), "Return counselling");
     }
 }

@@ -49,6 +49,13 @@ fn model(c: &Checked, l: &Labels, out: &mut BTreeMap<String, Fact>) {
     let mut leaves = Vec::new();
     flatten(&tree, String::new(), &periods, &mut leaves);
     for (id, value) in leaves {
+        if let Some(list) = id.strip_suffix(ORDER) {
+            // The order of a list's items: what a move changes (compare reports who moved).
+            let label = format!("{} order", label_of(list, p, l));
+            let fact = Fact { section: section_of(&id).into(), kind: Kind::Order, value, money: None, label };
+            out.insert(id, fact);
+            continue;
+        }
         // An item's own id is its key already.
         let own_key = id.rsplit_once('.').is_some_and(|(head, key)| {
             ["id", "name", "objective"].contains(&key) && head.rsplit('.').next() == Some(value.as_str())
@@ -71,6 +78,21 @@ fn model(c: &Checked, l: &Labels, out: &mut BTreeMap<String, Fact>) {
     }
 }
 
+/// The suffix of the fact that holds a keyed list's order (`objectives.so2.no2.actions#order`):
+/// its value is the items' ids in order.
+pub(super) const ORDER: &str = "#order";
+
+/// Lists that declare things looked up by id (scopes, lump sums, reference terms, editions):
+/// their written order reaches no PDF, so a move in them is no change. Proved, with the lists
+/// whose order does print, by the reorder test of `tests/it/review_completeness.rs`.
+const DECLARATIONS: [&str; 5] = [
+    "programme.scopes",
+    "special_cases.lump_sums",
+    "reference.resettlement_categories",
+    "reference.countries",
+    "editions",
+];
+
 /// Container keys that add nothing to a path: their items carry ids.
 const TRANSPARENT: [&str; 5] = ["national_objectives", "actions", "specific_actions", "indicators", "persons"];
 
@@ -81,6 +103,10 @@ fn flatten(v: &Value, path: String, periods: &[String], out: &mut Vec<(String, S
             for (k, child) in map {
                 let inner =
                     if TRANSPARENT.contains(&k.as_str()) && !path.is_empty() { path.clone() } else { join(&path, k) };
+                let list = join(&path, k);
+                if let Some(ids) = keyed_ids(child).filter(|_| !DECLARATIONS.contains(&list.as_str())) {
+                    out.push((format!("{list}{ORDER}"), ids.join(", ")));
+                }
                 let periods_here = k == "persons" || (k == "admission_turkey" && child.is_array());
                 if let (true, Value::Array(items)) = (periods_here, child) {
                     for (i, item) in items.iter().enumerate() {
@@ -99,12 +125,9 @@ fn flatten(v: &Value, path: String, periods: &[String], out: &mut Vec<(String, S
             out.push((path, shown.join(", ")));
         }
         Value::Array(items) => {
-            let key_of = |item: &Value| -> Option<String> {
-                ["id", "name", "objective"].iter().find_map(|k| item.get(*k)?.as_str().map(str::to_string))
-            };
-            let keyed = items.iter().all(|i| key_of(i).is_some());
+            let keys = keyed_ids(v);
             for (i, item) in items.iter().enumerate() {
-                let key = if keyed { key_of(item).unwrap_or_default() } else { i.to_string() };
+                let key = keys.as_ref().map_or_else(|| i.to_string(), |k| k[i].clone());
                 flatten(item, join(&path, &key), periods, out);
             }
             if items.is_empty() {
@@ -115,6 +138,15 @@ fn flatten(v: &Value, path: String, periods: &[String], out: &mut Vec<(String, S
         Value::String(s) => out.push((path, s.clone())),
         other => out.push((path, other.to_string())),
     }
+}
+
+/// The ids of a list whose items all carry one (`id`, `name` or `objective`), in order.
+fn keyed_ids(v: &Value) -> Option<Vec<String>> {
+    let key_of = |item: &Value| -> Option<String> {
+        ["id", "name", "objective"].iter().find_map(|k| item.get(*k)?.as_str().map(str::to_string))
+    };
+    let items = v.as_array().filter(|items| !items.is_empty())?;
+    items.iter().map(key_of).collect()
 }
 
 /// What a reader calls a model path: `Action 13 – title`, `SO2.NO2 – intro`, `SO1.NO1`.
@@ -298,16 +330,18 @@ mod tests {
 
     #[test]
     fn lists_are_keyed_by_id_and_persons_by_period() {
-        let v =
-            serde_json::json!({"special_cases": {"transfers": [{"id": "t1", "persons": [null, 5]}]}, "summary": "S"});
+        let v = serde_json::json!({"special_cases": {"transfers": [{"id": "t1", "persons": [null, 5]}, {"id": "t2"}]}, "summary": "S"});
         let mut out = Vec::new();
         flatten(&v, String::new(), &["2014-2015".into(), "2016-2017".into()], &mut out);
         assert_eq!(
             out,
             [
+                // The order of a keyed list is a fact of its own.
+                ("special_cases.transfers#order".to_string(), "t1, t2".to_string()),
                 ("special_cases.transfers.t1.id".to_string(), "t1".to_string()),
                 ("special_cases.transfers.t1.2014-2015".to_string(), "–".to_string()),
                 ("special_cases.transfers.t1.2016-2017".to_string(), "5".to_string()),
+                ("special_cases.transfers.t2.id".to_string(), "t2".to_string()),
                 ("summary".to_string(), "S".to_string()),
             ]
         );

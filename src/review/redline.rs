@@ -81,8 +81,9 @@ fn summary(review: &Review, report: &Report, labels: &Labels) -> Result<RedlineS
         .iter()
         .filter(|c| !(c.kind == Kind::Total && c.id.contains(".year.")))
         .map(|c| {
-            let is_value = !matches!(c.kind, Kind::Text | Kind::Finding);
+            let is_value = !matches!(c.kind, Kind::Text | Kind::Finding | Kind::Order);
             let detail = match (c.kind, &c.old, &c.new) {
+                (Kind::Order, ..) => c.moved.iter().map(|m| format!("moved: {m}")).collect::<Vec<_>>().join("; "),
                 (Kind::Text, Some(_), Some(_)) => c
                     .words
                     .iter()

@@ -77,6 +77,10 @@ fn write_change(out: &mut dyn WriteColor, c: &Change) -> std::io::Result<()> {
     write!(out, "  [{}]", c.id)?;
     out.reset()?;
     match (c.kind, &c.old, &c.new) {
+        (Kind::Order, ..) => {
+            writeln!(out)?;
+            c.moved.iter().try_for_each(|m| writeln!(out, "      moved: {m}"))
+        }
         (Kind::Text, Some(_), Some(_)) => {
             writeln!(out)?;
             write!(out, "      ")?;
@@ -186,6 +190,10 @@ pub fn write_markdown(out: &mut dyn Write, report: &Report, title: &str, labels:
             };
             write!(out, "- **{}** ({mark}, `{}`): ", md(&c.label), c.id.replace('`', "'"))?;
             match (c.kind, &c.old, &c.new) {
+                (Kind::Order, ..) => {
+                    let moved: Vec<String> = c.moved.iter().map(|m| format!("moved: {}", md(m))).collect();
+                    writeln!(out, "{}", moved.join("; "))?;
+                }
                 (Kind::Text, Some(_), Some(_)) => {
                     for (i, seg) in c.words.iter().enumerate() {
                         // ~~old~~ **new**: a replaced word reads apart from its replacement.

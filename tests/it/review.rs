@@ -341,3 +341,56 @@ fn a_redline_of_one_excerpt_and_a_markdown_report() {
     assert!(md.contains("in cooperation with ~~other~~ **all** policy domains"), "{md}");
     assert!(md.contains("> **New Commission decision needed:** the total of SO2 changed"), "{md}");
 }
+
+/// Order is content: two actions swapped and two national objectives swapped are reported by
+/// `diff` in every format, as who moved before whom, and by the git driver.
+#[test]
+fn a_move_is_reported_in_every_format_and_by_the_driver() {
+    let dir = scratch("moves");
+    let c = copy_content(&dir);
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "-q", "-m", "version 1"]);
+    let so2 = c.join("objectives/so2.yaml");
+    let mut tree: serde_yaml::Value = serde_yaml::from_str(&std::fs::read_to_string(&so2).unwrap()).unwrap();
+    let nos = tree["national_objectives"].as_sequence_mut().unwrap();
+    let no2 = nos.iter_mut().find(|n| n["id"] == "no2").unwrap();
+    let actions = no2["actions"].as_sequence_mut().unwrap();
+    let a12 = actions.iter().position(|a| a["id"] == "a12").unwrap();
+    actions.swap(a12, a12 + 1);
+    let (two, three) =
+        (nos.iter().position(|n| n["id"] == "no2").unwrap(), nos.iter().position(|n| n["id"] == "no3").unwrap());
+    nos.swap(two, three);
+    std::fs::write(&so2, serde_yaml::to_string(&tree).unwrap()).unwrap();
+    git(&dir, &["commit", "-q", "-a", "-m", "moves"]);
+
+    let actions = "  ~ SO2.NO2 – actions order  [objectives.so2.no2.actions#order]\n      moved: a13 (create an inclusive integration policy in cooperation with…) before a12\n";
+    let nos = "  ~ SO2 – national_objectives order  [objectives.so2.national_objectives#order]\n      moved: no3 before no2\n";
+    let (code, text) = amif(&dir, &["diff", "HEAD~1", "HEAD"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains(actions) && text.contains(nos), "{text}");
+
+    let (code, markdown) = amif(&dir, &["diff", "HEAD~1", "HEAD", "--format", "markdown"]);
+    assert_eq!(code, 1);
+    assert!(markdown.contains("(changed, `objectives.so2.no2.actions#order`): moved: a13 (create an inclusive integration policy in cooperation with…) before a12\n"), "{markdown}");
+
+    let (code, json) = amif(&dir, &["diff", "HEAD~1", "HEAD", "--format", "json"]);
+    assert_eq!(code, 1);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let order = value["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "objectives.so2.national_objectives#order")
+        .unwrap();
+    assert_eq!(order["kind"], "order");
+    assert_eq!(order["moved"], serde_json::json!(["no3 before no2"]));
+
+    std::fs::write(dir.join(".gitattributes"), "content/**/*.yaml diff=amif\n").unwrap();
+    let driver =
+        format!("{} diff-driver --templates {}", env!("CARGO_BIN_EXE_amif-doc"), repo().join("templates").display());
+    git(&dir, &["config", "diff.amif.command", &driver]);
+    let out = Command::new("git").arg("-C").arg(&dir).args(["diff", "HEAD~1", "HEAD"]).output().unwrap();
+    let driven = String::from_utf8_lossy(&out.stdout);
+    assert!(driven.contains(actions) && driven.contains(nos), "{driven}");
+}

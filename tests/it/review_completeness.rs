@@ -254,3 +254,80 @@ fn each_kind_of_edit_is_reported_under_its_section() {
         );
     }
 }
+
+/// Paths to every list of two or more mappings (actions, national objectives, indicators...).
+fn lists(v: &Value, path: Vec<Value>, out: &mut Vec<Vec<Value>>) {
+    match v {
+        Value::Mapping(m) => {
+            for (k, child) in m {
+                let mut p = path.clone();
+                p.push(k.clone());
+                lists(child, p, out);
+            }
+        }
+        Value::Sequence(items) => {
+            if items.len() >= 2 && items.iter().all(Value::is_mapping) {
+                out.push(path.clone());
+            }
+            for (i, child) in items.iter().enumerate() {
+                let mut p = path.clone();
+                p.push(Value::Number(i.into()));
+                lists(child, p, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Order is content: swapping the first two items of every list of every content file is
+/// reported exactly when some edition prints differently, and the report says who moved.
+#[test]
+fn every_reorder_that_prints_differently_is_reported_and_only_those() {
+    let setup = Setup::new();
+    let dir = scratch("reorders");
+    let content = copy_content(&dir);
+    let old = setup.load(&content).unwrap();
+    // What each edition prints: the order editions are built in is no PDF's content.
+    let printed = |c: &Checked| {
+        let mut sources = setup.sources(c);
+        sources.sort();
+        sources
+    };
+    let old_sources = printed(&old);
+    let (mut tried, mut reported) = (0, 0);
+    let (mut missed, mut noise) = (Vec::new(), Vec::new());
+    for file in amif_doc::load::content_files(&content) {
+        let original = std::fs::read_to_string(content.join(&file)).unwrap();
+        let tree: Value = serde_yaml::from_str(&original).unwrap();
+        let mut paths = Vec::new();
+        lists(&tree, vec![], &mut paths);
+        for path in paths {
+            tried += 1;
+            let mut edited = tree.clone();
+            if let Value::Sequence(items) = get_mut(&mut edited, &path) {
+                items.swap(0, 1);
+            }
+            std::fs::write(content.join(&file), serde_yaml::to_string(&edited).unwrap()).unwrap();
+            let Some(new) = setup.load(&content) else { continue };
+            let report = setup.report(&old, &new);
+            let prints_differently = printed(&new) != old_sources;
+            let moves: Vec<String> = report
+                .changes
+                .iter()
+                .filter(|c| !c.moved.is_empty())
+                .map(|c| format!("{} {:?}", c.id, c.moved))
+                .collect();
+            match (prints_differently, moves.is_empty()) {
+                (true, true) => missed.push(format!("{file} {path:?}")),
+                (false, false) => noise.push(format!("{file} {path:?}: {moves:?}")),
+                (true, false) => reported += 1,
+                (false, true) => {}
+            }
+        }
+        std::fs::write(content.join(&file), &original).unwrap();
+    }
+    eprintln!("reorders: {tried} lists swapped, {reported} reported as moves");
+    assert!(missed.is_empty(), "moves that change a PDF but `diff` does not report: {missed:#?}");
+    assert!(noise.is_empty(), "moves reported that change no PDF: {noise:#?}");
+    assert!(tried > 20 && reported > 10, "{tried} {reported}");
+}
