@@ -87,7 +87,10 @@ pub struct Typesetter {
 
 impl Typesetter {
     pub fn new(fonts: Fonts) -> Typesetter {
-        Typesetter { library: LazyHash::new(Library::builder().build()), fonts, sources: Mutex::default() }
+        // `a11y-extras` gives templates `pdf.header-cell`: the cover's labels and Table 1's line
+        // labels are row headers, which PDF/UA checkers require of a key/value table.
+        let library = Library::builder().with_features([typst::Feature::A11yExtras].into_iter().collect()).build();
+        Typesetter { library: LazyHash::new(library), fonts, sources: Mutex::default() }
     }
 
     /// Typesets typst source into PDF bytes, or returns the diagnostics, each shown with the

@@ -254,3 +254,24 @@ fn completions_and_quiet() {
     assert_eq!((built.stdout.len(), built.stderr.len()), (0, 0), "{}", String::from_utf8_lossy(&built.stderr));
     assert!(dir.join("submitted-fr.pdf").exists());
 }
+
+/// Accessible tables: every table of every kind of edition has header cells a checker can
+/// associate, and the cover's key/value table has its labels as row headers.
+#[test]
+fn every_table_has_header_cells_and_the_cover_labels_are_row_headers() {
+    let dir = scratch("a11y-tables");
+    let mut opts = options(&fixture(), &dir, &[]);
+    opts.edition = None;
+    amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    for name in ["programme-fr.pdf", "programme-fr-en.pdf", "excerpt-flemish-nl.pdf"] {
+        let tables = pdftext::struct_tables(&std::fs::read(dir.join(name)).unwrap());
+        assert!(tables.len() >= 3, "{name}: {tables:?}");
+        for (i, cells) in tables.iter().enumerate() {
+            assert!(cells.iter().any(|c| c.starts_with("TH")), "{name}: table {i} has no header cell: {cells:?}");
+        }
+        // The cover: CCI, title, version, years, date, authority, each label a row header.
+        let cover = &tables[0];
+        assert_eq!(cover.iter().filter(|c| *c == "TH Row").count(), cover.len() / 2, "{name}: {cover:?}");
+        assert!(cover.chunks(2).all(|row| row[0] == "TH Row" && row[1] == "TD"), "{name}: {cover:?}");
+    }
+}

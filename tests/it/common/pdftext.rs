@@ -272,6 +272,65 @@ pub fn struct_tags(pdf: &[u8]) -> Vec<String> {
     struct_values(pdf, |e| e.get::<Name<'_>>(b"S").map(|n| n.as_str().to_string()))
 }
 
+/// Every table of the tag tree, in tree order: its header and data cells, each as its tag and
+/// the /Scope of its table attributes (`TH Row`, `TH Column`, `TD`), with the cell's text.
+pub fn struct_tables(pdf: &[u8]) -> Vec<Vec<String>> {
+    fn scope(e: &Dict<'_>) -> Option<String> {
+        let attribute = |a: &Dict<'_>| a.get::<Name<'_>>(b"Scope").map(|n| n.as_str().to_string());
+        match e.get::<Object<'_>>(b"A")? {
+            Object::Dict(a) => attribute(&a),
+            Object::Array(list) => Array::iter::<Dict<'_>>(&list).find_map(|a| attribute(&a)),
+            _ => None,
+        }
+    }
+    fn cells(kids: Object<'_>, depth: usize, out: &mut Vec<String>) {
+        if depth > 256 {
+            return;
+        }
+        match kids {
+            Object::Array(a) => Array::iter::<Object<'_>>(&a).for_each(|kid| cells(kid, depth, out)),
+            Object::Dict(d) if d.contains_key(b"S") => {
+                let tag = d.get::<Name<'_>>(b"S").map(|n| n.as_str().to_string()).unwrap_or_default();
+                if tag == "TH" || tag == "TD" {
+                    out.push(scope(&d).map_or(tag.clone(), |s| format!("{tag} {s}")));
+                } else if let Some(k) = d.get::<Object<'_>>(b"K") {
+                    cells(k, depth + 1, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    fn tables(kids: Object<'_>, depth: usize, out: &mut Vec<Vec<String>>) {
+        if depth > 256 {
+            return;
+        }
+        match kids {
+            Object::Array(a) => Array::iter::<Object<'_>>(&a).for_each(|kid| tables(kid, depth, out)),
+            Object::Dict(d) if d.contains_key(b"S") => {
+                let is_table = d.get::<Name<'_>>(b"S").is_some_and(|n| n.as_str() == "Table");
+                match d.get::<Object<'_>>(b"K") {
+                    Some(k) if is_table => {
+                        let mut found = Vec::new();
+                        cells(k, depth + 1, &mut found);
+                        out.push(found);
+                    }
+                    Some(k) => tables(k, depth + 1, out),
+                    None => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    let doc = load(pdf);
+    let mut out = Vec::new();
+    if let Some(k) =
+        catalog(&doc).and_then(|c| c.get::<Dict<'_>>(b"StructTreeRoot")).and_then(|root| root.get::<Object<'_>>(b"K"))
+    {
+        tables(k, 0, &mut out);
+    }
+    out
+}
+
 /// Applies `f` to every structure element below the StructTreeRoot (depth first, children
 /// in /K order) and keeps the values it finds.
 fn struct_values(pdf: &[u8], f: impl Fn(&Dict<'_>) -> Option<String>) -> Vec<String> {
