@@ -77,7 +77,7 @@ pub fn to_typst_with(markdown: &str, escape: fn(&str) -> String) -> String {
                 if let Some(has) = item_has_text.last_mut() {
                     *has = true;
                 }
-                out.push_str(&typst_markup(&text));
+                out.push_str(&typst_markup(&bind_digit_groups(&text)));
             }
             // Code spans are not part of the subset: keep the backticks, print the text.
             Event::Code(text) => out.push_str(&typst_markup(&format!("`{text}`"))),
@@ -88,6 +88,40 @@ pub fn to_typst_with(markdown: &str, escape: fn(&str) -> String) -> String {
         }
     }
     out.trim_end().to_string()
+}
+
+/// A number whose digits are grouped with ordinary spaces, as translators write them in
+/// French, Dutch or German (`(4 927)`, `1 000 000`), gets no-break spaces between its groups,
+/// so that it never breaks across a line. A space between a year and a count (`2015 300`) is
+/// no group: a group starts with one to three digits after a non-digit.
+pub fn bind_digit_groups(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        // A number starts after a space, a bracket, the start: not inside a word or `1,5`.
+        let starts = digit(i) && (i == 0 || !(chars[i - 1].is_alphanumeric() || matches!(chars[i - 1], ',' | '.')));
+        if !starts {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while digit(j) {
+            j += 1;
+        }
+        out.extend(&chars[i..j]);
+        if j - i <= 3 {
+            while chars.get(j) == Some(&' ') && (1..=3).all(|k| digit(j + k)) && !digit(j + 4) {
+                out.push('\u{a0}');
+                out.extend(&chars[j + 1..j + 4]);
+                j += 4;
+            }
+        }
+        i = j;
+    }
+    out
 }
 
 /// Converts one Markdown paragraph (a title) to inline typst markup, without paragraph breaks.
@@ -103,6 +137,15 @@ pub fn inline_to_typst_with(markdown: &str, escape: fn(&str) -> String) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digit_groups_are_bound_and_nothing_else() {
+        let bound = |t: &str| bind_digit_groups(t).replace('\u{a0}', "~");
+        assert_eq!(bound("(4 927) en 1 000 000 personen"), "(4~927) en 1~000~000 personen");
+        assert_eq!(bound("For 2015 300 refugees, 12 persons, 100 1234"), "For 2015 300 refugees, 12 persons, 100 1234");
+        assert_eq!(bound("20 854 and 6 000."), "20~854 and 6~000.");
+        assert_eq!(bound("a1 234, 1,5 000"), "a1 234, 1,5 000");
+    }
 
     #[test]
     fn sentences_per_line_join_into_one_paragraph() {

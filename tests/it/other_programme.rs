@@ -56,3 +56,27 @@ fn another_member_state_builds_end_to_end() {
     assert!(!noord.contains("De provincie Zuid richt zich op taalcursussen."));
     assert!(!noord.contains("Taalcursussen in Zuid."));
 }
+
+/// Typography: a Dutch narrative number never breaks (its groups bound with a no-break space in
+/// the typst source), the form's headings have single spaces, and section 4.3 of a programme
+/// without admission from Turkey prints as the SFC form prints it: the pledging plan with its
+/// one row, empty.
+#[test]
+fn numbers_headings_and_an_empty_admission_print_as_a_reader_expects() {
+    let sources = typst_sources(&fixture());
+    let source = |name: &str| &sources.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name}")).1;
+    assert!(source("excerpt-flemish-nl").contains("(4\u{a0}927)"), "the Dutch number is bound");
+    let fr = source("programme-fr");
+    assert!(!fr.contains("#h(0.5em)"), "no wide gap in the form's headings");
+    // Section 5's heading of SO1 (the contents line), as section 3's: one space.
+    assert_eq!(fr.matches("[Objectif spécifique 1 \\- Asile]").count(), 2, "one space, as the contents print it");
+
+    let dir = scratch("other-admission");
+    let mut opts = options(&other(), &dir, &[]);
+    opts.edition = Some("programma".into());
+    pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let nl = pdf_text(&dir.join("programma-nl.pdf"));
+    let at = nl.rfind("4.3 Toelating vanuit Turkije").unwrap_or_else(|| panic!("no 4.3: {nl}"));
+    let section: String = nl[at..].chars().take(220).collect();
+    assert!(section.contains("per toezeggingsperiode 2014-2015 2016-2017 Toelating 5."), "{section}");
+}
