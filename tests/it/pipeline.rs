@@ -274,4 +274,8 @@ fn every_table_has_header_cells_and_the_cover_labels_are_row_headers() {
         assert_eq!(cover.iter().filter(|c| *c == "TH Row").count(), cover.len() / 2, "{name}: {cover:?}");
         assert!(cover.chunks(2).all(|row| row[0] == "TH Row" && row[1] == "TD"), "{name}: {cover:?}");
     }
+    // The bilingual edition: French by the document's language, each English cell declared so.
+    let bilingual = std::fs::read(dir.join("programme-fr-en.pdf")).unwrap();
+    assert_eq!(pdftext::info(&bilingual).get("Lang").map(String::as_str), Some("fr"));
+    assert!(pdftext::struct_langs(&bilingual).iter().filter(|l| *l == "en").count() > 100);
 }
