@@ -376,8 +376,15 @@ fn render_edition(
     // Not for submission: a rule fails, or a required text is still empty.
     let rules_fail = checked.findings.iter().any(|f| f.level == Level::Error);
     let to_fill = checked.notes.iter().any(|d| d.code == "text-empty");
-    view.draft = rules_fail || to_fill;
-    view.draft_label = if rules_fail { "doc.draft" } else { "doc.draft_to_fill" }.to_string();
+    // A draft build of a programme that lacks a section (a missing objective file) says so.
+    let incomplete = checked.notes.iter().any(|d| d.severity == Severity::Error);
+    view.draft = rules_fail || incomplete || to_fill;
+    view.draft_label = match (rules_fail, incomplete) {
+        (true, _) => "doc.draft",
+        (false, true) => "doc.draft_incomplete",
+        (false, false) => "doc.draft_to_fill",
+    }
+    .to_string();
     let translated = text_lang != checked.programme.meta.source;
     let translation = checked.translations.iter().find(|t| t.lang == text_lang);
     if translated && translation.is_none() {

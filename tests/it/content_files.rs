@@ -90,3 +90,21 @@ fn an_excerpt_keeps_only_objectives_the_programme_has() {
     );
     assert_eq!(check_status(&content), Some(1));
 }
+
+/// A draft build of a programme missing an objective's file is built, and says on every page
+/// that it is incomplete; the ordinary build refuses it and writes nothing.
+#[test]
+fn a_draft_without_an_objective_file_says_it_is_incomplete() {
+    let dir = scratch("so3-draft");
+    let content = copy_content(&dir);
+    std::fs::remove_file(content.join("objectives/so3.yaml")).unwrap();
+    let out = dir.join("out");
+    let mut opts = options(&content, &out, &[amif_doc::i18n::Lang::EN]);
+    let refused = amif_doc::pipeline::build(&opts).err().map(|e| describe(&e)).unwrap_or_default();
+    assert!(refused.contains("file-missing"), "{refused}");
+    assert!(!out.join("programme-en.pdf").exists());
+    opts.draft = true;
+    amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let first = page_text(&out.join("programme-en.pdf"), 1);
+    assert!(first.contains("DRAFT – the programme is incomplete (amif-doc check says what is missing)"), "{first}");
+}
