@@ -5,27 +5,10 @@
 use std::path::Path;
 
 use crate::common::*;
-use amif_doc::pipeline::{Error, load_and_check};
-
-/// Every diagnostic of `content`, one line each.
-fn problems(content: &Path) -> Vec<String> {
-    match load_and_check(content, &catalogue()) {
-        Ok(_) => vec![],
-        Err(Error::Content(d, _)) => d.0.iter().map(|d| d.to_string()).collect(),
-        Err(other) => vec![other.to_string()],
-    }
-}
 
 /// `amif-doc check`'s exit status on `content`.
 fn check_status(content: &Path) -> Option<i32> {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc"))
-        .args(["check", "-q", "--content"])
-        .arg(content)
-        .arg("--templates")
-        .arg(repo().join("templates"))
-        .output()
-        .unwrap();
-    out.status.code()
+    run_on(content, &["check", "-q"]).0
 }
 
 #[test]
@@ -34,7 +17,7 @@ fn a_deleted_objective_file_is_named() {
     let content = copy_content(&dir);
     std::fs::remove_file(content.join("objectives/so3.yaml")).unwrap();
     assert_eq!(
-        problems(&content),
+        content_problems(&content),
         [
             "error[file-missing]: content/financing.yaml:18:3: financing.table1.so3: Table 1 funds `so3`, but `content/objectives/so3.yaml` does not exist (hint: create objectives/so3.yaml (with `id: so3`, its text and national objectives), or remove the so3 lines from Table 1)",
             "error[id-unknown]: content/editions.yaml:36:18: editions[8].objectives[0]: the programme has no specific objective `so3` (hint: did you mean `so1`? (its specific objectives are: so1, so2))",
@@ -49,7 +32,7 @@ fn a_renamed_objective_file_gets_did_you_mean() {
     let content = copy_content(&dir);
     std::fs::rename(content.join("objectives/so3.yaml"), content.join("objectives/so3.yml")).unwrap();
     assert_eq!(
-        problems(&content),
+        content_problems(&content),
         [
             "error[file-unknown]: content/objectives/so3.yml:1:1: unknown content file `objectives/so3.yml` (hint: did you mean `objectives/so3.yaml`? amif-doc reads only `.yaml` files; a specific objective's file is objectives/<id>.yaml, e.g. objectives/so1.yaml)",
         ]
@@ -67,7 +50,7 @@ fn any_file_amif_doc_does_not_read_is_refused_editor_leftovers_are_not() {
     std::fs::write(content.join("objectives/so1.yaml~"), "").unwrap();
     std::fs::write(content.join("objectives/.so1.yaml.swp"), "").unwrap();
     assert_eq!(
-        problems(&content),
+        content_problems(&content),
         [
             "error[file-unknown]: content/drafts:1:1: unknown content folder `drafts` (hint: content files are: programme.yaml, summary.yaml, baseline.yaml, special_cases.yaml, reference.yaml, indicators.yaml, framework.yaml, financing.yaml, editions.yaml, objectives/*.yaml, translations/*.po)",
             "error[file-unknown]: content/objectives/notes.txt:1:1: unknown content file `objectives/notes.txt` (hint: a specific objective's file is objectives/<id>.yaml, e.g. objectives/so1.yaml)",
@@ -83,7 +66,7 @@ fn an_excerpt_keeps_only_objectives_the_programme_has() {
     let content = copy_content(&dir);
     edit(&content.join("editions.yaml"), "objectives: [so2]", "objectives: [so9]");
     assert_eq!(
-        problems(&content),
+        content_problems(&content),
         [
             "error[id-unknown]: content/editions.yaml:19:18: editions[3].objectives[0]: the programme has no specific objective `so9` (hint: did you mean `so1`? (its specific objectives are: so1, so2, so3))",
         ]

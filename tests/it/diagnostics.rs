@@ -5,18 +5,8 @@ use std::path::{Path, PathBuf};
 
 use crate::common::*;
 use amif_doc::i18n::lang::Lang;
-use amif_doc::pipeline::{Error, load_and_check};
+use amif_doc::pipeline::load_and_check;
 use proptest::prelude::*;
-
-/// Loads and checks `content`, returning every diagnostic as its one-line form.
-fn problems(content: &Path) -> Vec<String> {
-    let catalogue = catalogue();
-    match load_and_check(content, &catalogue) {
-        Ok(_) => vec![],
-        Err(Error::Content(d, _)) => d.0.iter().map(|d| d.to_string()).collect(),
-        Err(other) => vec![other.to_string()],
-    }
-}
 
 /// The findings of one rule (warnings included) as one-line diagnostics, in English.
 fn rule(content: &Path, code: &str) -> Vec<String> {
@@ -32,12 +22,12 @@ fn broken(name: &str, file: &str, from: &str, to: &str) -> Vec<String> {
     let dir = scratch(name);
     let content = copy_content(&dir);
     edit(&content.join(file), from, to);
-    problems(&content)
+    content_problems(&content)
 }
 
 #[test]
 fn the_bundled_content_is_valid() {
-    assert_eq!(problems(&fixture()), Vec::<String>::new());
+    assert_eq!(content_problems(&fixture()), Vec::<String>::new());
 }
 
 #[test]
@@ -116,7 +106,7 @@ fn empty_and_non_utf8_files() {
     std::fs::write(content.join("framework.yaml"), b"partnership_preparation: \xff\xfe\n").unwrap();
     std::fs::write(content.join("extra.yaml"), "a: 1\n").unwrap();
     assert_eq!(
-        problems(&content),
+        content_problems(&content),
         [
             "error[file-empty]: content/summary.yaml:1:1: file is empty",
             "error[not-utf8]: content/framework.yaml:1:1: file is not valid UTF-8 (byte 25) (hint: save the file as UTF-8)",
@@ -142,7 +132,7 @@ fn five_errors_are_reported_at_once() {
     edit(&content.join("special_cases.yaml"), "lump_sum: resettlement-priority", "lump_sum: resettlement-prio");
     edit(&content.join("indicators.yaml"), "unit: percent", "unit: percentage");
     edit(&content.join("financing.yaml"), "    2019: 5325698.99", "    2029: 5325698.99");
-    let got = problems(&content);
+    let got = content_problems(&content);
     let codes: Vec<&str> = got.iter().map(|d| &d[..d.find(']').unwrap() + 1]).collect();
     assert_eq!(
         codes,
@@ -187,7 +177,7 @@ fn minimum_share_is_an_error_without_justification() {
         "justification: \"\"",
         "justification: |\n  Integration is funded by the ESF as well.\n",
     );
-    let got = problems(&content);
+    let got = content_problems(&content);
     assert!(!got.iter().any(|d| d.contains("amif.share-so2")), "{got:#?}");
 }
 
@@ -245,7 +235,7 @@ proptest! {
         let content = copy_content(&dir);
         let name = ["programme.yaml", "objectives/so1.yaml", "financing.yaml", "special_cases.yaml"][file];
         std::fs::write(content.join(name), &bytes).unwrap();
-        prop_assert!(!problems(&content).is_empty());
+        prop_assert!(!content_problems(&content).is_empty());
     }
 
     /// Arbitrary YAML documents: a diagnostic (or, by chance, valid content), never a panic.
@@ -255,7 +245,7 @@ proptest! {
         let content = copy_content(&dir);
         let name = ["programme.yaml", "objectives/so2.yaml", "indicators.yaml", "framework.yaml"][file];
         std::fs::write(content.join(name), serde_yaml::to_string(&doc).unwrap()).unwrap();
-        let _ = problems(&content);
+        let _ = content_problems(&content);
     }
 }
 
@@ -301,7 +291,7 @@ fn a_funded_line_needs_actions_and_main_actions_are_unique() {
     edit(&content.join("financing.yaml"), "  so2:\n", "  so2:\n    no1: 1000.00\n");
     edit(&content.join("financing.yaml"), "    2014: 4704189.95", "    2014: 4705189.95");
     edit(&content.join("objectives/so1.yaml"), "main_action: 2", "main_action: 1");
-    let got = problems(&content);
+    let got = content_problems(&content);
     assert_eq!(got.len(), 1, "{got:#?}");
     assert!(got[0].starts_with("error[amif.main-action-twice]"), "{}", got[0]);
     assert!(got[0].ends_with("Main action number 1 is used twice in SO1.NO1."), "{}", got[0]);

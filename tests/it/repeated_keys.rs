@@ -1,19 +1,7 @@
 //! A repeated key is refused, never resolved by "the last one wins": a badly resolved merge
 //! conflict must not change the submission silently. Every repeat, in every file, at once.
 
-use std::path::Path;
-
 use crate::common::*;
-use amif_doc::pipeline::{Error, load_and_check};
-
-/// Loads and checks `content`, returning every diagnostic as its one-line form.
-fn problems(content: &Path) -> Vec<String> {
-    match load_and_check(content, &catalogue()) {
-        Ok(_) => vec![],
-        Err(Error::Content(d, _)) => d.0.iter().map(|d| d.to_string()).collect(),
-        Err(other) => vec![other.to_string()],
-    }
-}
 
 const HINT: &str = "(hint: a merge conflict often leaves a key twice: keep one)";
 
@@ -77,7 +65,7 @@ fn each_repeat_is_refused_at_its_second_occurrence() {
         let dir = scratch(&format!("repeat-{n}"));
         let content = copy_content(&dir);
         edit(&content.join(file), from, to);
-        assert_eq!(problems(&content), [expected], "case {n}: {file}");
+        assert_eq!(content_problems(&content), [expected], "case {n}: {file}");
     }
 }
 
@@ -89,7 +77,7 @@ fn every_repeat_is_reported_at_once_and_nothing_is_written() {
     for (file, from, to, _) in cases().into_iter().filter(|(_, from, ..)| !from.contains("so2")) {
         edit(&content.join(file), from, to);
     }
-    let got = problems(&content);
+    let got = content_problems(&content);
     assert_eq!(got.len(), 5, "{got:#?}");
     assert!(got.iter().all(|d| d.starts_with("error[yaml-duplicate-key]")), "{got:#?}");
     let files: Vec<&str> = got.iter().map(|d| d.split(':').nth(1).unwrap().trim()).collect();
@@ -105,19 +93,8 @@ fn every_repeat_is_reported_at_once_and_nothing_is_written() {
     );
 
     let out = dir.join("out");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc"))
-        .args(["build", "--content"])
-        .arg(&content)
-        .arg("--out")
-        .arg(&out)
-        .arg("--templates")
-        .arg(repo().join("templates"))
-        .arg("--fonts")
-        .arg(repo().join("fonts"))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    let (code, stderr) = run_on(&content, &["build", "--out", out.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{stderr}");
     assert_eq!(stderr.matches("error[yaml-duplicate-key]").count(), 5, "{stderr}");
     assert!(stderr.contains("first written here"), "the first occurrence is labelled: {stderr}");
     let written = std::fs::read_dir(&out).map(|d| d.count()).unwrap_or(0);

@@ -35,26 +35,44 @@ impl Setup {
     }
 }
 
-/// Paths to every scalar of a YAML value.
-fn scalars(v: &Value, path: Vec<Value>, out: &mut Vec<Vec<Value>>) {
-    match v {
-        Value::Mapping(m) => {
-            for (k, child) in m {
-                let mut p = path.clone();
-                p.push(k.clone());
-                scalars(child, p, out);
-            }
-        }
-        Value::Sequence(items) => {
-            for (i, child) in items.iter().enumerate() {
-                let mut p = path.clone();
-                p.push(Value::Number(i.into()));
-                scalars(child, p, out);
-            }
-        }
-        Value::Null | Value::Tagged(_) => {}
-        _ => out.push(path),
+/// Calls `visit` with every node of a YAML value and its path, parents before children.
+fn walk(v: &Value, path: &mut Vec<Value>, visit: &mut dyn FnMut(&Value, &[Value])) {
+    visit(v, path);
+    let children: Vec<(Value, &Value)> = match v {
+        Value::Mapping(m) => m.iter().map(|(k, child)| (k.clone(), child)).collect(),
+        Value::Sequence(items) => items.iter().enumerate().map(|(i, child)| (Value::Number(i.into()), child)).collect(),
+        _ => vec![],
+    };
+    for (key, child) in children {
+        path.push(key);
+        walk(child, path, visit);
+        path.pop();
     }
+}
+
+/// Paths to every scalar of a YAML value.
+fn scalars(v: &Value) -> Vec<Vec<Value>> {
+    let mut out = Vec::new();
+    walk(v, &mut vec![], &mut |node, path| {
+        if !matches!(node, Value::Mapping(_) | Value::Sequence(_) | Value::Null | Value::Tagged(_)) {
+            out.push(path.to_vec());
+        }
+    });
+    out
+}
+
+/// Paths to every list of two or more mappings (actions, national objectives, indicators...).
+fn lists(v: &Value) -> Vec<Vec<Value>> {
+    let mut out = Vec::new();
+    walk(v, &mut vec![], &mut |node, path| {
+        if let Value::Sequence(items) = node
+            && items.len() >= 2
+            && items.iter().all(Value::is_mapping)
+        {
+            out.push(path.to_vec());
+        }
+    });
+    out
 }
 
 fn get_mut<'a>(v: &'a mut Value, path: &[Value]) -> &'a mut Value {
@@ -95,9 +113,7 @@ fn every_print_changing_edit_of_every_scalar_is_reported() {
     for file in &files {
         let original = std::fs::read_to_string(content.join(file)).unwrap();
         let tree: Value = serde_yaml::from_str(&original).unwrap();
-        let mut paths = Vec::new();
-        scalars(&tree, vec![], &mut paths);
-        for path in paths {
+        for path in scalars(&tree) {
             tried += 1;
             let mut edited = tree.clone();
             let leaf = get_mut(&mut edited, &path);
@@ -255,30 +271,6 @@ fn each_kind_of_edit_is_reported_under_its_section() {
     }
 }
 
-/// Paths to every list of two or more mappings (actions, national objectives, indicators...).
-fn lists(v: &Value, path: Vec<Value>, out: &mut Vec<Vec<Value>>) {
-    match v {
-        Value::Mapping(m) => {
-            for (k, child) in m {
-                let mut p = path.clone();
-                p.push(k.clone());
-                lists(child, p, out);
-            }
-        }
-        Value::Sequence(items) => {
-            if items.len() >= 2 && items.iter().all(Value::is_mapping) {
-                out.push(path.clone());
-            }
-            for (i, child) in items.iter().enumerate() {
-                let mut p = path.clone();
-                p.push(Value::Number(i.into()));
-                lists(child, p, out);
-            }
-        }
-        _ => {}
-    }
-}
-
 /// Order is content: swapping the first two items of every list of every content file is
 /// reported exactly when some edition prints differently, and the report says who moved.
 #[test]
@@ -299,9 +291,7 @@ fn every_reorder_that_prints_differently_is_reported_and_only_those() {
     for file in amif_doc::load::content_files(&content) {
         let original = std::fs::read_to_string(content.join(&file)).unwrap();
         let tree: Value = serde_yaml::from_str(&original).unwrap();
-        let mut paths = Vec::new();
-        lists(&tree, vec![], &mut paths);
-        for path in paths {
+        for path in lists(&tree) {
             tried += 1;
             let mut edited = tree.clone();
             if let Value::Sequence(items) = get_mut(&mut edited, &path) {

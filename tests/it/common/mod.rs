@@ -71,6 +71,28 @@ pub fn options(content: &Path, out: &Path, langs: &[Lang]) -> Options {
     }
 }
 
+/// Loads and checks `content` (rule errors are errors), returning every diagnostic in its
+/// one-line form; none when it is valid.
+pub fn content_problems(content: &Path) -> Vec<String> {
+    match pipeline::load_and_check(content, &catalogue()) {
+        Ok(_) => vec![],
+        Err(Error::Content(d, _)) => d.0.iter().map(|d| d.to_string()).collect(),
+        Err(other) => vec![other.to_string()],
+    }
+}
+
+/// Runs the amif-doc binary with `args`, then `--content`, `--templates` and, for `build`,
+/// `--fonts` pointing at `content` and this repository's form; its exit status and stderr.
+pub fn run_on(content: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc"));
+    command.args(args).arg("--content").arg(content).arg("--templates").arg(repo().join("templates"));
+    if args.first() == Some(&"build") {
+        command.arg("--fonts").arg(repo().join("fonts"));
+    }
+    let out = command.output().unwrap();
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
 /// Builds the given content into `out`.
 pub fn build(content: &Path, out: &Path, langs: &[Lang]) -> Result<Vec<Output>, Error> {
     pipeline::build(&options(content, out, langs)).map(|b| b.outputs)
