@@ -3,8 +3,7 @@
 //! The map, in pipeline order (each stage is one module; `pipeline` chains them):
 //!
 //! ```text
-//! load      content/*.yaml → raw serde types; one YAML pass with positions (repeated keys,
-//!           the line and column of every YAML path)
+//! load      content/*.yaml → raw serde types, each file first read once by `yaml`
 //! model     raw → checked Programme (texts, scopes, ids, references, years); excerpts
 //! compute   Programme → Figures (rust_decimal money, Tables 1-3, timetable)
 //! check     Programme + Figures → rule findings (SFC2014 and amif-doc rules)
@@ -15,6 +14,10 @@
 //!
 //! `pipeline` chains the stages once; `session` keeps a build warm for `watch` (typst's
 //! caches, the sources last written) and is what `build` runs for one round.
+//!
+//! Under the stages: `yaml`, the one pass of a YAML file through a parser that keeps positions
+//! (repeated keys, the line and column of every YAML path), used by `load`, `fmt` and the label
+//! catalogue.
 //!
 //! Around the pipeline: `diag` (diagnostics and their printing, suggestions), `i18n` (languages
 //! and the label catalogue), `text` (sentences and word diffs shared by fmt, review and i18n),
@@ -36,3 +39,4 @@ pub mod i18n;
 pub mod review;
 pub mod scaffold;
 pub mod text;
+pub mod yaml;

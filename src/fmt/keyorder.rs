@@ -6,8 +6,8 @@ use std::cell::Cell;
 
 use serde::de::{self, DeserializeOwned, Visitor};
 
-use crate::load::yaml;
 use crate::model::raw::*;
+use crate::yaml;
 
 /// A deserializer that only records the field list a struct asks for.
 struct FieldCapture(Cell<Option<&'static [&'static str]>>);

@@ -11,8 +11,8 @@ pub mod keyorder;
 
 use std::path::{Path, PathBuf};
 
-use crate::load::yaml;
 use crate::pipeline::{self, Error};
+use crate::yaml;
 
 /// Formats one content file: whitespace and sentences, then keys in the schema's order.
 /// `file` is its path inside the content folder (`objectives/so1.yaml`).

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::i18n::lang::Lang;
 use crate::i18n::number::NumberFormat;
+use crate::yaml::{self, RepeatedKey};
 
 /// What can go wrong with the catalogue or a label.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -16,6 +17,8 @@ pub enum LabelError {
     Read { path: String, message: String },
     #[error("`{path}`: {message}")]
     Parse { path: String, message: String },
+    #[error("{}", repeated_keys(path, repeats))]
+    Repeated { path: String, repeats: Vec<RepeatedKey> },
     #[error("labels without a translation: {0}")]
     Untranslated(String),
     #[error("label `{0}` is not in the catalogue")]
@@ -60,11 +63,18 @@ impl Catalogue {
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(path)
             .map_err(|e| LabelError::Read { path: shown.clone(), message: e.to_string() })?;
-        Catalogue::parse(&text).map_err(|message| LabelError::Parse { path: shown, message })
+        Catalogue::parse(&text, &shown)
     }
 
-    pub fn parse(text: &str) -> Result<Catalogue, String> {
-        let labels = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+    /// Reads the catalogue's text; `path` is what errors call the file. A key written twice
+    /// is refused, as in content: serde would keep the last wording silently.
+    pub fn parse(text: &str, path: &str) -> Result<Catalogue, LabelError> {
+        let repeats = yaml::outline(text).repeated_keys;
+        if !repeats.is_empty() {
+            return Err(LabelError::Repeated { path: path.to_string(), repeats });
+        }
+        let labels = serde_yaml::from_str(text)
+            .map_err(|e| LabelError::Parse { path: path.to_string(), message: e.to_string() })?;
         Ok(Catalogue { labels })
     }
 
@@ -164,6 +174,22 @@ impl Labels {
     }
 }
 
+/// Every repeated key of the catalogue, one line each, at the second occurrence.
+fn repeated_keys(path: &str, repeats: &[RepeatedKey]) -> String {
+    let lines: Vec<String> = repeats
+        .iter()
+        .map(|r| {
+            let (first, second) = (r.first, r.second);
+            format!(
+                "{path}:{}:{}: the key `{}` is written twice (first written at {path}:{}:{}); \
+                 a merge conflict often leaves a key twice: keep one",
+                second.line, second.column, r.path, first.line, first.column
+            )
+        })
+        .collect();
+    lines.join("\n")
+}
+
 /// Replaces each `{name}` of `pattern` that `values` names; other braces stay as written.
 fn substitute(pattern: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(pattern.len());
@@ -207,7 +233,8 @@ mod tests {
 
     #[test]
     fn a_label_without_translation_fails() {
-        let c = Catalogue::parse("lang.code: {fr: FR, en: EN}\na: {fr: Un, en: One}\nb: {fr: Deux}\n").unwrap();
+        let c = Catalogue::parse("lang.code: {fr: FR, en: EN}\na: {fr: Un, en: One}\nb: {fr: Deux}\n", "labels.yaml")
+            .unwrap();
         assert_eq!(c.missing_translations(), vec!["b (en)".to_string()]);
         assert!(c.for_lang(fr()).unwrap_err().to_string().contains("b (en)"));
         assert!(c.for_lang("nl".parse().unwrap()).unwrap_err().to_string().contains("has no language `nl`"));
@@ -215,14 +242,30 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled() {
-        let c = Catalogue::parse("lang.code: {fr: FR, en: EN}\nt: {fr: 'Somme de {amount} €', en: '{amount} € sum'}\n")
-            .unwrap();
+        let c = Catalogue::parse(
+            "lang.code: {fr: FR, en: EN}\nt: {fr: 'Somme de {amount} €', en: '{amount} € sum'}\n",
+            "labels.yaml",
+        )
+        .unwrap();
         assert_eq!(c.for_lang(fr()).unwrap().fill("t", &[("amount", "10 000")]).unwrap(), "Somme de 10 000 €");
         assert!(c.for_lang(Lang::EN).unwrap().get("nope").is_err());
-        let t = Catalogue::parse("lang.code: {fr: FR, en: EN}\nt: {fr: '{a}-{b}', en: '{a} {b} {c}'}\n")
+        let t = Catalogue::parse("lang.code: {fr: FR, en: EN}\nt: {fr: '{a}-{b}', en: '{a} {b} {c}'}\n", "labels.yaml")
             .unwrap()
             .for_lang(Lang::EN)
             .unwrap();
         assert_eq!(t.fill("t", &[("a", "{b}"), ("b", "x")]).unwrap(), "{b} x {c}");
+    }
+
+    #[test]
+    fn a_label_or_wording_written_twice_is_refused_at_each_repeat() {
+        let text = "lang.code: {fr: FR, en: EN}\na:\n  fr: Un\n  en: One\n  fr: Une\nb: {fr: Deux, en: Two}\na: {fr: X, en: X}\n";
+        let e = Catalogue::parse(text, "templates/labels.yaml").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "templates/labels.yaml:5:3: the key `a.fr` is written twice (first written at templates/labels.yaml:3:3); \
+             a merge conflict often leaves a key twice: keep one\n\
+             templates/labels.yaml:7:1: the key `a` is written twice (first written at templates/labels.yaml:2:1); \
+             a merge conflict often leaves a key twice: keep one"
+        );
     }
 }

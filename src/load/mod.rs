@@ -8,7 +8,6 @@ use serde::de::DeserializeOwned;
 mod files;
 pub mod schema;
 mod syntax;
-pub mod yaml;
 
 pub use files::{CONTENT_FILES, TRANSLATIONS, content_files, objective_files};
 
@@ -16,6 +15,7 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::i18n::translate::Translations;
 use crate::i18n::{Lang, po};
 use crate::model::raw::*;
+use crate::yaml;
 
 /// One content file as read: its text and its outline (where each YAML path starts).
 #[derive(Debug)]

@@ -4,7 +4,7 @@
 //! (the flow collection still open, the last key), this names the frequent causes where they
 //! start, with how to fix them.
 
-use crate::load::yaml::{Position, SyntaxError};
+use crate::yaml::{Position, SyntaxError};
 
 /// Where a syntax error's cause starts (1-based line and column), what it is, how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,7 +75,7 @@ pub fn cause(error: &SyntaxError, text: &str) -> Cause {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::yaml::outline;
+    use crate::yaml::outline;
 
     fn cause_of(text: &str) -> (usize, usize, String) {
         let o = outline(text);
