@@ -15,9 +15,9 @@ const RUNS: u32 = 10;
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let catalogue = Catalogue::load(&root.join("templates/labels.yaml")).unwrap();
-    let templates = Templates::load(&root.join("templates")).unwrap();
-    let typesetter = Typesetter::new(Fonts::load(&root.join("fonts")).unwrap());
+    let catalogue = Catalogue::load(&amif_doc::form::Form::built_in()).unwrap();
+    let templates = Templates::load(&amif_doc::form::Form::built_in()).unwrap();
+    let typesetter = Typesetter::new(Fonts::load(&amif_doc::form::Form::built_in()).unwrap());
     let labels = catalogue.for_lang("fr".parse::<Lang>().unwrap()).unwrap();
 
     let (mut engine, mut render, mut typeset_time) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);

@@ -18,8 +18,7 @@ fn main() {
     amif_doc::write::copy_tree(&root.join("content"), &content).unwrap();
     let opts = Options {
         content: content.clone(),
-        templates: root.join("templates"),
-        fonts: root.join("fonts"),
+        form: amif_doc::form::Form::built_in(),
         out: scratch.path().join("out"),
         langs: vec!["fr".parse().unwrap()],
         keep_typst: false,

@@ -19,6 +19,9 @@
 //! (repeated keys, the line and column of every YAML path), used by `load`, `fmt` and the label
 //! catalogue.
 //!
+//! `form` is what a programme is printed into and with: templates, label catalogue, `new`
+//! skeleton and fonts, built into the binary, each overridable by a project's own file.
+//!
 //! Around the pipeline: `diag` (diagnostics and their printing, suggestions), `i18n` (languages
 //! and the label catalogue), `text` (sentences and word diffs shared by fmt, review and i18n),
 //! `review` (git revisions, comparison, report, redline) and `fmt` (the content formatter).
@@ -35,6 +38,7 @@ pub mod write;
 
 pub mod diag;
 pub mod fmt;
+pub mod form;
 pub mod i18n;
 pub mod review;
 pub mod scaffold;

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::check::{self, Finding, Level};
 use crate::compute::{self, Figures};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::form::Form;
 use crate::i18n::translate::{self, Translations};
 use crate::i18n::{Catalogue, LabelError, Labels, Lang};
 use crate::load::{self, SourceFiles};
@@ -61,8 +62,8 @@ impl Error {
 #[derive(Debug, Clone)]
 pub struct Options {
     pub content: PathBuf,
-    pub templates: PathBuf,
-    pub fonts: PathBuf,
+    /// The templates, label catalogue and fonts: built in, with the project's over them.
+    pub form: Form,
     pub out: PathBuf,
     pub langs: Vec<Lang>,
     pub keep_typst: bool,
@@ -183,17 +184,17 @@ fn without_translation_file(p: &Programme, translations: &[Translations], files:
 
 /// `amif-doc check`: every diagnostic, errors and warnings together. Content that loads is
 /// also rendered in every edition, so what `check` accepts, `build` can render; with
-/// `typeset_with` (the fonts folder), every edition is also typeset, and nothing is written.
-pub fn check(content: &Path, templates: &Path, typeset_with: Option<&Path>) -> Result<Vec<Diagnostic>, Error> {
-    let catalogue = Catalogue::load(&templates.join("labels.yaml"))?;
+/// `typeset`, every edition is also typeset, and nothing is written.
+pub fn check(content: &Path, form: &Form, typeset: bool) -> Result<Vec<Diagnostic>, Error> {
+    let catalogue = Catalogue::load(form)?;
     let checked = match load_and_check_with(content, &catalogue, true) {
         Ok(checked) => checked,
         Err(Error::Content(d, _)) => return Ok(d.0),
         Err(other) => return Err(other),
     };
-    render_all(&checked, &catalogue, &Templates::load(templates)?)?;
-    if let Some(fonts) = typeset_with {
-        typeset_all(&checked, templates, fonts)?;
+    render_all(&checked, &catalogue, &Templates::load(form)?)?;
+    if typeset {
+        typeset_all(&checked, form)?;
     }
     Ok(warnings_and_errors(&checked, &catalogue.for_lang(Lang::EN)?))
 }
@@ -255,10 +256,10 @@ pub fn build_with(opts: &Options, progress: &Progress) -> Result<Built, Error> {
 }
 
 /// `check --typeset`: every edition of the matrix rendered and typeset, nothing written.
-pub fn typeset_all(checked: &Checked, templates_dir: &Path, fonts: &Path) -> Result<usize, Error> {
-    let catalogue = Catalogue::load(&templates_dir.join("labels.yaml"))?;
-    let templates = Templates::load(templates_dir)?;
-    let typesetter = Typesetter::new(Fonts::load(fonts)?);
+pub fn typeset_all(checked: &Checked, form: &Form) -> Result<usize, Error> {
+    let catalogue = Catalogue::load(form)?;
+    let templates = Templates::load(form)?;
+    let typesetter = Typesetter::new(Fonts::load(form)?);
     let editions = select_editions(&checked.programme.editions, None, &[])?;
     let rendered = render_editions(checked, editions, &catalogue, &templates, None, false)?;
     Ok(typeset_rendered(checked, rendered, &typesetter, &|_, _, _| {})?.len())

@@ -1,5 +1,5 @@
-//! `amif-doc new`: the content folder of a new programme, from the skeleton in
-//! `templates/new/`: every file and every section of the form, empty texts, zero amounts and
+//! `amif-doc new`: the content folder of a new programme, from the form's skeleton
+//! (`templates/new/`, built in): every file and every section of the form, empty texts, zero amounts and
 //! comments saying what goes where. What the form holds lives in those files (data); this
 //! module only fills in the Member State's code, the years and the source language, and
 //! points each file at its JSON Schema.
@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::form::{Form, FormError};
 use crate::i18n::Lang;
 use crate::load::schema;
 use crate::write::{self, WriteError};
@@ -21,8 +22,8 @@ pub enum ScaffoldError {
     Code(String),
     #[error("years {0} to {1} are not a programming period (first ≤ last, within 2000-2100)")]
     Years(i32, i32),
-    #[error("cannot read the skeleton `{}`: {source}", .path.display())]
-    Read { path: PathBuf, source: std::io::Error },
+    #[error(transparent)]
+    Read(#[from] FormError),
     #[error("skeleton template `{0}`: {1}")]
     Template(String, String),
     #[error(transparent)]
@@ -69,9 +70,9 @@ fn periods(first: i32, last: i32) -> Vec<Period> {
     out
 }
 
-/// Writes the content folder `content` for `new` from `skeleton` (`templates/new`), and the
-/// JSON Schemas into its `.schema/`. Returns the files written.
-pub fn create(skeleton: &Path, content: &Path, new: &NewProgramme) -> Result<Vec<PathBuf>, ScaffoldError> {
+/// Writes the content folder `content` for `new` from the form's skeleton (`templates/new`),
+/// and the JSON Schemas into its `.schema/`. Returns the files written.
+pub fn create(form: &Form, content: &Path, new: &NewProgramme) -> Result<Vec<PathBuf>, ScaffoldError> {
     let code = &new.member_state;
     if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
         return Err(ScaffoldError::Code(code.clone()));
@@ -95,10 +96,9 @@ pub fn create(skeleton: &Path, content: &Path, new: &NewProgramme) -> Result<Vec
         .map_err(|e| ScaffoldError::Template("context".into(), e.to_string()))?;
     // Everything rendered first: a broken skeleton writes nothing.
     let mut planned = Vec::new();
-    for rel in skeleton_files(skeleton, "")? {
-        let path = skeleton.join(&rel);
-        let text = std::fs::read_to_string(&path).map_err(|source| ScaffoldError::Read { path, source })?;
-        let rendered = tera::Tera::one_off(&text, &context, false)
+    for file in form.templates_under("new")? {
+        let rel = file.rel.clone();
+        let rendered = tera::Tera::one_off(file.text("templates/new")?, &context, false)
             .map_err(|e| ScaffoldError::Template(rel.clone(), crate::render::error_chain(&e)))?;
         let rendered = match schema::header(&rel) {
             Some(header) => schema::with_header(&rendered, &header),
@@ -113,28 +113,6 @@ pub fn create(skeleton: &Path, content: &Path, new: &NewProgramme) -> Result<Vec
         write::atomic(target, text.as_bytes())?;
     }
     Ok(planned.into_iter().map(|(target, _)| target).collect())
-}
-
-/// The skeleton's files, relative to it, sorted (`objectives/so1.yaml`).
-fn skeleton_files(dir: &Path, prefix: &str) -> Result<Vec<String>, ScaffoldError> {
-    let at = dir.join(prefix);
-    let entries = std::fs::read_dir(&at).map_err(|source| ScaffoldError::Read { path: at.clone(), source })?;
-    let mut names: Vec<(String, bool)> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path().is_dir()))
-        .filter(|(name, _)| !name.starts_with('.'))
-        .collect();
-    names.sort();
-    let mut files = Vec::new();
-    for (name, is_dir) in names {
-        let rel = if prefix.is_empty() { name } else { format!("{prefix}/{name}") };
-        if is_dir {
-            files.extend(skeleton_files(dir, &rel)?);
-        } else {
-            files.push(rel);
-        }
-    }
-    Ok(files)
 }
 
 #[cfg(test)]

@@ -35,14 +35,14 @@ pub struct Session {
 impl Session {
     /// Reads the fonts once; nothing else is read until [`Session::rebuild`].
     pub fn new(opts: Options) -> Result<Session, Error> {
-        let typesetter = Typesetter::new(Fonts::load(&opts.fonts)?);
+        let typesetter = Typesetter::new(Fonts::load(&opts.form)?);
         Ok(Session { opts, typesetter, written: HashMap::new() })
     }
 
     /// Reads the fonts folder again (a font was added or replaced): every edition is typeset
     /// again at the next round.
     pub fn reload_fonts(&mut self) -> Result<(), Error> {
-        self.typesetter = Typesetter::new(Fonts::load(&self.opts.fonts)?);
+        self.typesetter = Typesetter::new(Fonts::load(&self.opts.form)?);
         self.written.clear();
         Ok(())
     }
@@ -51,9 +51,9 @@ impl Session {
     /// changed. Nothing is written unless every edition typeset.
     pub fn rebuild(&mut self, progress: &Progress) -> Result<Round, Error> {
         let opts = &self.opts;
-        let catalogue = Catalogue::load(&opts.templates.join("labels.yaml"))?;
+        let catalogue = Catalogue::load(&opts.form)?;
         let checked = pipeline::load_and_check_with(&opts.content, &catalogue, opts.draft)?;
-        let templates = Templates::load(&opts.templates)?;
+        let templates = Templates::load(&opts.form)?;
         let editions = pipeline::select_editions(&checked.programme.editions, opts.edition.as_deref(), &opts.langs)?;
         let rendered =
             pipeline::render_editions(&checked, editions, &catalogue, &templates, opts.source_date_epoch, opts.draft)?;

@@ -1,11 +1,10 @@
 //! Stage 6, typeset: typst source → PDF bytes, with typst and typst-pdf as libraries.
 //!
 //! The World is in memory and sealed: one source (the rendered programme), fonts only from
-//! `fonts/`, no packages, no files, no network, and "today" is the programme's date, never
+//! the form (built in, or the project's `fonts/`), no packages, no files, no network, and "today" is the programme's date, never
 //! the clock. The same source and fonts therefore give the same bytes.
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::Mutex;
 
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
@@ -17,15 +16,15 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+use crate::form::{Form, FormError};
+
 /// Why typesetting failed.
 #[derive(Debug, thiserror::Error)]
 pub enum TypesetError {
-    #[error("cannot read the font folder `{0}`: {1}")]
-    FontFolder(String, String),
+    #[error(transparent)]
+    Form(#[from] FormError),
     #[error("cannot read font `{0}`: {1}")]
     Font(String, String),
-    #[error("no fonts found in `{0}`")]
-    NoFonts(String),
     /// typst's own diagnostics, each with the generated source line it points at.
     #[error("{}", .0.join("\n"))]
     Typst(Vec<String>),
@@ -37,29 +36,24 @@ pub struct Typeset {
     pub pages: usize,
 }
 
-/// The bundled fonts, read once from a folder (never from the system).
+/// The form's fonts, read once (never the system's).
 pub struct Fonts {
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
 }
 
 impl Fonts {
-    /// Loads every `.ttf`/`.otf` in `dir`, in file-name order so the book is deterministic.
-    pub fn load(dir: &Path) -> Result<Fonts, TypesetError> {
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|e| TypesetError::FontFolder(dir.display().to_string(), e.to_string()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("ttf" | "otf" | "TTF" | "OTF")))
-            .collect();
-        paths.sort();
+    /// Loads the form's fonts (built in, or the project's `fonts/` over them), in file-name
+    /// order so the book is deterministic.
+    pub fn load(form: &Form) -> Result<Fonts, TypesetError> {
         let mut fonts = Vec::new();
-        for path in paths {
-            let data =
-                std::fs::read(&path).map_err(|e| TypesetError::Font(path.display().to_string(), e.to_string()))?;
-            fonts.extend(Font::iter(Bytes::new(data)));
-        }
-        if fonts.is_empty() {
-            return Err(TypesetError::NoFonts(dir.display().to_string()));
+        for file in form.fonts()? {
+            let shown = file.shown("fonts");
+            let before = fonts.len();
+            fonts.extend(Font::iter(Bytes::new(file.bytes)));
+            if fonts.len() == before {
+                return Err(TypesetError::Font(shown, "typst finds no font in it".into()));
+            }
         }
         Ok(Fonts { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts })
     }

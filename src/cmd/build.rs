@@ -15,9 +15,6 @@ use super::ContentArgs;
 pub struct BuildArgs {
     #[command(flatten)]
     pub paths: ContentArgs,
-    /// The fonts folder; no other font is ever used.
-    #[arg(long, default_value = "fonts")]
-    pub fonts: PathBuf,
     /// Where the PDFs go.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
@@ -76,8 +73,7 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
 pub fn options(args: &BuildArgs) -> Result<Options, Error> {
     Ok(Options {
         content: args.paths.content.clone(),
-        templates: args.paths.templates.clone(),
-        fonts: args.fonts.clone(),
+        form: args.paths.form(),
         out: args.out.clone(),
         langs: args.langs.clone(),
         edition: args.edition.clone(),

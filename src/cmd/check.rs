@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use amif_doc::diag::{self, Severity};
+use amif_doc::form::Form;
 use amif_doc::pipeline;
 
 use super::ContentArgs;
@@ -20,17 +21,16 @@ pub struct CheckArgs {
     /// Print only errors; the exit status says whether there were any.
     #[arg(long, short)]
     pub quiet: bool,
-    /// The fonts folder, for `--typeset`.
-    #[arg(long, default_value = "fonts")]
-    pub fonts: std::path::PathBuf,
 }
 
 pub fn run(args: &CheckArgs) -> ExitCode {
-    let typeset_with = args.typeset.then_some(args.fonts.as_path());
-    match pipeline::check(&args.paths.content, &args.paths.templates, typeset_with) {
+    let form = args.paths.form();
+    match pipeline::check(&args.paths.content, &form, args.typeset) {
         Ok(mut diagnostics) => {
             if args.quiet {
                 diagnostics.retain(|d| d.severity == Severity::Error);
+            } else if let Some(line) = overrides(&form) {
+                eprintln!("{line}");
             }
             diag::emit(&diagnostics, &pipeline::root_of(&args.paths.content));
             let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
@@ -53,5 +53,19 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             super::report(&error, "");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The one line that says which of the project's files change the built-in form, if any do.
+fn overrides(form: &Form) -> Option<String> {
+    let paths = match form.overrides() {
+        Ok(paths) => paths,
+        Err(error) => return Some(format!("form: {error}")),
+    };
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    match names.as_slice() {
+        [] => None,
+        [one] => Some(format!("form: the project's own {one} replaces the built-in one")),
+        many => Some(format!("form: the project's own {} replace or add to the built-in ones", many.join(", "))),
     }
 }

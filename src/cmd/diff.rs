@@ -29,9 +29,6 @@ pub struct DiffArgs {
     /// Also typeset a redline edition of the new version into this PDF.
     #[arg(long)]
     pub pdf: Option<PathBuf>,
-    /// The fonts folder for the redline edition.
-    #[arg(long, default_value = "fonts")]
-    pub fonts: PathBuf,
     /// Language of the redline edition.
     #[arg(long = "redline-lang", default_value = "fr")]
     pub redline_lang: Lang,
@@ -68,7 +65,7 @@ pub struct DriverArgs {
 pub fn run(args: &DiffArgs) -> ExitCode {
     let old = Side::parse(args.old.as_deref(), Side::Revision("HEAD".into()));
     let new = Side::parse(args.new.as_deref(), Side::WorkingTree);
-    let result = Catalogue::load(&args.paths.templates.join("labels.yaml"))
+    let result = Catalogue::load(&args.paths.form())
         .map_err(Error::from)
         .and_then(|catalogue| review::review(&args.paths.content, &old, &new, &catalogue).map(|r| (r, catalogue)));
     let (review, catalogue) = match result {
@@ -106,9 +103,7 @@ pub fn run(args: &DiffArgs) -> ExitCode {
     }
     if let Some(pdf) = &args.pdf {
         let only = args.edition.as_deref();
-        if let Err(e) =
-            redline::build(&review, &catalogue, &args.paths.templates, &args.fonts, args.redline_lang, only, pdf)
-        {
+        if let Err(e) = redline::build(&review, &catalogue, &args.paths.form(), args.redline_lang, only, pdf) {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
@@ -160,7 +155,7 @@ fn text_diff(path: &Path, old: &str, new: &str) -> String {
 }
 
 fn driver_report(args: &DriverArgs, old: Option<&str>, new: Option<&str>) -> Result<String, Error> {
-    let catalogue = Catalogue::load(&args.paths.templates.join("labels.yaml"))?;
+    let catalogue = Catalogue::load(&args.paths.form())?;
     let content = &args.paths.content;
     let rel = args.path.strip_prefix(content).unwrap_or(&args.path).to_path_buf();
     // Each side: the working tree's content with this one file as it is on that side.

@@ -18,7 +18,7 @@ pub fn run(args: &ContentArgs) -> ExitCode {
 }
 
 fn list(args: &ContentArgs) -> Result<(), Error> {
-    let catalogue = Catalogue::load(&args.templates.join("labels.yaml"))?;
+    let catalogue = Catalogue::load(&args.form())?;
     let checked = pipeline::load_and_check_with(&args.content, &catalogue, true)?;
     for e in &checked.programme.editions {
         let scope = e.scope.as_ref().map_or("whole programme", |s| s.id());

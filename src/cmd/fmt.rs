@@ -17,7 +17,7 @@ pub struct FmtArgs {
 }
 
 pub fn run(args: &FmtArgs) -> ExitCode {
-    match amif_doc::fmt::run(&args.paths.content, &args.paths.templates, !args.check) {
+    match amif_doc::fmt::run(&args.paths.content, &args.paths.form(), !args.check) {
         Ok(outcome) if args.check => {
             for path in &outcome.changed {
                 println!("would format {}", path.display());

@@ -69,7 +69,7 @@ pub fn run(args: &I18nArgs) -> ExitCode {
 }
 
 fn load(paths: &ContentArgs) -> Result<Checked, Error> {
-    let catalogue = Catalogue::load(&paths.templates.join("labels.yaml"))?;
+    let catalogue = Catalogue::load(&paths.form())?;
     pipeline::load_and_check_with(&paths.content, &catalogue, true)
 }
 

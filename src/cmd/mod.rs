@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use amif_doc::diag;
+use amif_doc::form::Form;
 use amif_doc::pipeline::Error;
 
 /// Builds the AMIF 2014-2020 national programme PDFs from the YAML files in `content/`.
@@ -64,15 +65,27 @@ pub enum Command {
     DiffDriver(diff::DriverArgs),
 }
 
-/// Where the content and the templates are: the inputs of every command.
+/// Where the content and the project's form are: the inputs of every command.
 #[derive(Debug, Clone, Args)]
 pub struct ContentArgs {
     /// The content folder.
     #[arg(long, default_value = "content")]
     pub content: PathBuf,
-    /// The templates folder (typst templates and the label catalogue).
+    /// The project's templates: each file here (typst templates, labels.yaml, new/) replaces
+    /// the built-in one at the same place; without the folder, the built-in form is used.
     #[arg(long, default_value = "templates")]
     pub templates: PathBuf,
+    /// The project's fonts: each font here replaces the built-in one of the same file name or
+    /// is added; no other font is ever used.
+    #[arg(long, default_value = "fonts")]
+    pub fonts: PathBuf,
+}
+
+impl ContentArgs {
+    /// The built-in form with the project's templates and fonts over it.
+    pub fn form(&self) -> Form {
+        Form::with_project(&self.templates, &self.fonts)
+    }
 }
 
 /// Prints an error the way every command does: content problems as diagnostics with their

@@ -2,11 +2,12 @@
 //! of the form with empty texts and zero amounts, ready for `check` (which lists what is still
 //! to fill) and `build --draft`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
 
+use amif_doc::form::Form;
 use amif_doc::i18n::Lang;
 use amif_doc::scaffold::{self, NewProgramme};
 
@@ -26,9 +27,9 @@ pub struct NewArgs {
     /// The language the texts are written in.
     #[arg(long, default_value = "en")]
     pub source_language: Lang,
-    /// The templates folder: its `new/` subfolder is the skeleton.
-    #[arg(long, default_value = "templates")]
-    pub templates: PathBuf,
+    /// A templates folder whose `new/` files replace those of the built-in skeleton.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
 }
 
 pub fn run(args: &NewArgs) -> ExitCode {
@@ -39,7 +40,11 @@ pub fn run(args: &NewArgs) -> ExitCode {
         source_language: args.source_language,
     };
     let content = args.dir.join("content");
-    match scaffold::create(&args.templates.join("new"), &content, &new) {
+    let form = match &args.templates {
+        Some(templates) => Form::with_project(templates, Path::new("")),
+        None => Form::built_in(),
+    };
+    match scaffold::create(&form, &content, &new) {
         Ok(files) => {
             println!("wrote {} files into {}", files.len(), content.display());
             println!("next: amif-doc check --content {}   (lists what is still to fill)", content.display());

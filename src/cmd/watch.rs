@@ -55,8 +55,12 @@ fn watch(args: &BuildArgs) -> Result<(), Error> {
         let _ = tx.send(Wake::Files(event));
     })
     .map_err(|e| Error::Watch(e.to_string()))?;
-    let folders = [&opts.content, &opts.templates, &opts.fonts];
-    for folder in folders {
+    // The content, and the project's templates and fonts where it has them.
+    let folders: Vec<&Path> = [Some(opts.content.as_path()), opts.form.project_templates(), opts.form.project_fonts()]
+        .into_iter()
+        .flatten()
+        .collect();
+    for folder in &folders {
         watcher
             .watch(folder, RecursiveMode::Recursive)
             .map_err(|e| Error::Watch(format!("{}: {e}", folder.display())))?;
@@ -91,7 +95,8 @@ fn watch(args: &BuildArgs) -> Result<(), Error> {
         }
         changed.sort();
         changed.dedup();
-        if changed.iter().any(|p| p.starts_with(&opts.fonts))
+        if let Some(fonts) = opts.form.project_fonts()
+            && changed.iter().any(|p| p.starts_with(fonts))
             && let Err(error) = session.reload_fonts()
         {
             super::report(&error, "; the last good PDFs are kept");

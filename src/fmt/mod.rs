@@ -144,9 +144,9 @@ pub struct Outcome {
 
 /// Formats every content file of `content`. With `write`, changed files are replaced
 /// atomically, and only after the formatted content was shown to render exactly as before.
-pub fn run(content: &Path, templates: &Path, write: bool) -> Result<Outcome, Error> {
+pub fn run(content: &Path, form: &crate::form::Form, write: bool) -> Result<Outcome, Error> {
     // Content that does not parse is reported, never formatted (nor called formatted).
-    let catalogue = crate::i18n::Catalogue::load(&templates.join("labels.yaml"))?;
+    let catalogue = crate::i18n::Catalogue::load(form)?;
     let original = pipeline::load_and_check_with(content, &catalogue, true)?;
     let files = content_files(content);
     let mut formatted = Vec::new();
@@ -178,7 +178,7 @@ pub fn run(content: &Path, templates: &Path, write: bool) -> Result<Outcome, Err
     // Prove it twice: every value of every language is the same (narratives compared as the
     // Markdown they mean, so only line breaks inside a paragraph may move), and every
     // edition's typst source is the same.
-    let tera = crate::render::Templates::load(templates)?;
+    let tera = crate::render::Templates::load(form)?;
     let copied = pipeline::load_and_check_with(&copy, &catalogue, true)?;
     if meaning(&original) != meaning(&copied) {
         return Err(Error::FormatChangesOutput);

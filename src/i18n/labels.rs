@@ -2,10 +2,10 @@
 //! every edition language. A label without a translation is an error, not a silent fallback.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::form::{Form, FormError};
 use crate::i18n::lang::Lang;
 use crate::i18n::number::NumberFormat;
 use crate::yaml::{self, RepeatedKey};
@@ -13,8 +13,8 @@ use crate::yaml::{self, RepeatedKey};
 /// What can go wrong with the catalogue or a label.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LabelError {
-    #[error("cannot read `{path}`: {message}")]
-    Read { path: String, message: String },
+    #[error(transparent)]
+    Read(#[from] FormError),
     #[error("`{path}`: {message}")]
     Parse { path: String, message: String },
     #[error("{}", repeated_keys(path, repeats))]
@@ -59,11 +59,10 @@ pub struct Labels {
 }
 
 impl Catalogue {
-    pub fn load(path: &Path) -> Result<Catalogue, LabelError> {
-        let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| LabelError::Read { path: shown.clone(), message: e.to_string() })?;
-        Catalogue::parse(&text, &shown)
+    /// The form's catalogue: the project's `templates/labels.yaml`, or the built-in one.
+    pub fn load(form: &Form) -> Result<Catalogue, LabelError> {
+        let file = form.template("labels.yaml")?;
+        Catalogue::parse(file.text("templates")?, &file.shown("templates"))
     }
 
     /// Reads the catalogue's text; `path` is what errors call the file. A key written twice
@@ -224,9 +223,8 @@ mod tests {
     }
 
     #[test]
-    fn the_shipped_catalogue_is_complete() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/labels.yaml");
-        let catalogue = Catalogue::load(&path).unwrap();
+    fn the_built_in_catalogue_is_complete() {
+        let catalogue = Catalogue::load(&Form::built_in()).unwrap();
         assert_eq!(catalogue.missing_translations(), Vec::<String>::new());
         assert!(catalogue.unverified(Lang::EN).contains(&"section.summary"));
     }

@@ -10,10 +10,10 @@ mod tables;
 pub mod view;
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use tera::Tera;
 
+use crate::form::{Form, FormError};
 use crate::i18n::{LabelError, Labels};
 use escape::{typst_markup, typst_string};
 
@@ -27,6 +27,8 @@ pub use view::{Edition, View};
 pub enum RenderError {
     #[error(transparent)]
     Label(#[from] LabelError),
+    #[error(transparent)]
+    Form(#[from] FormError),
     #[error("cannot load templates: {0}")]
     Load(String),
     #[error("template error: {0}")]
@@ -39,11 +41,18 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// Loads `templates/*.typ`. Values in `.typ` templates are typst-escaped by default;
-    /// `| safe` is reserved for markup amif-doc produced itself (fields named `*_typst`).
-    pub fn load(dir: &Path) -> Result<Templates, RenderError> {
-        let glob = format!("{}/**/*.typ", dir.display());
-        let mut tera = Tera::new(&glob).map_err(|e| RenderError::Load(error_chain(&e)))?;
+    /// Loads the form's `*.typ` templates (`programme.typ`, `sections/…`), each the project's
+    /// if it has one. Values in `.typ` templates are typst-escaped by default; `| safe` is
+    /// reserved for markup amif-doc produced itself (fields named `*_typst`).
+    pub fn load(form: &Form) -> Result<Templates, RenderError> {
+        let mut sources = Vec::new();
+        for file in form.templates_under("")? {
+            if file.rel.ends_with(".typ") && !file.rel.starts_with("new/") {
+                sources.push((file.rel.clone(), file.text("templates")?.to_string()));
+            }
+        }
+        let mut tera = Tera::default();
+        tera.add_raw_templates(sources).map_err(|e| RenderError::Load(error_chain(&e)))?;
         tera.autoescape_on(vec![".typ"]);
         tera.set_escape_fn(typst_markup);
         tera.register_filter("typst_str", |value: &tera::Value, _: &HashMap<String, tera::Value>| {

@@ -7,6 +7,7 @@ use std::path::Path;
 use serde_json::Value;
 use similar::{ChangeTag, TextDiff};
 
+use crate::form::Form;
 use crate::i18n::{Catalogue, LabelError, Labels, Lang};
 use crate::model::{EditionSpec, Narrative, Programme, Text, Texts};
 use crate::pipeline::Error;
@@ -22,8 +23,7 @@ use crate::typeset::{DocumentFacts, Fonts, Typesetter};
 pub fn build(
     review: &Review,
     catalogue: &Catalogue,
-    templates: &Path,
-    fonts: &Path,
+    form: &Form,
     lang: Lang,
     only: Option<&str>,
     out: &Path,
@@ -63,9 +63,9 @@ pub fn build(
     let mut value = json(&new_view)?;
     let old = json(&old_view)?;
     mark_values(&mut value, &old, "");
-    let templates = Templates::load(templates)?;
+    let templates = Templates::load(form)?;
     let source = templates.render_value(&value, &labels, true)?;
-    let typesetter = Typesetter::new(Fonts::load(fonts)?);
+    let typesetter = Typesetter::new(Fonts::load(form)?);
     let meta = &review.new.programme.meta;
     let facts = DocumentFacts { date: meta.date, ident: format!("{}-{}-redline-{lang}", meta.cci, meta.version) };
     let typeset = typesetter.pdf(&format!("redline-{lang}"), &source, &facts).map_err(|error| {

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod anywhere;
 mod content_files;
 mod diagnostics;
 mod excerpts;

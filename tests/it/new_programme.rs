@@ -5,21 +5,9 @@ use std::process::{Command, Output};
 
 use crate::common::*;
 
-/// Runs the binary from `dir` with the repository's templates and fonts.
+/// Runs the binary from `dir`, with the form built into it.
 fn amif_doc(dir: &std::path::Path, args: &[&str]) -> Output {
-    let (templates, fonts) = (repo().join("templates"), repo().join("fonts"));
-    let mut command = Command::new(env!("CARGO_BIN_EXE_amif-doc"));
-    command.current_dir(dir).args(args);
-    if matches!(args[0], "check" | "build") {
-        command.args(["--templates", templates.to_str().unwrap()]);
-    }
-    if args[0] == "build" {
-        command.args(["--fonts", fonts.to_str().unwrap()]);
-    }
-    if args[0] == "new" {
-        command.args(["--templates", templates.to_str().unwrap()]);
-    }
-    command.output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_amif-doc")).current_dir(dir).args(args).output().unwrap()
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! content reaches the PDF literally.
 
 use crate::common::*;
+use amif_doc::form::Form;
 use amif_doc::i18n::lang::Lang;
 
 #[test]
@@ -151,18 +152,19 @@ fn cli_builds_are_byte_identical_across_time_zones_and_clocks() {
     assert!(first != dated, "SOURCE_DATE_EPOCH is ignored");
 }
 
-/// PDF/UA-1 is enforced: a template adding an image without alternative text fails the build
-/// with typst's own accessibility error, pointing at the generated source.
+/// PDF/UA-1 is enforced: a project's template adding an image without alternative text fails
+/// the build with typst's own accessibility error, pointing at the generated source.
 #[test]
 fn content_that_breaks_pdf_ua_fails_the_build() {
     let dir = scratch("pdf-ua");
     let templates = dir.join("templates");
-    amif_doc::write::copy_tree(&repo().join("templates"), &templates).unwrap();
-    let main = templates.join("programme.typ");
+    std::fs::create_dir_all(&templates).unwrap();
+    let built_in = Form::built_in().template("programme.typ").unwrap();
     let svg = r#"#image(bytes("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect width='10' height='10'/></svg>"))"#;
-    std::fs::write(&main, format!("{}\n{svg}\n", std::fs::read_to_string(&main).unwrap())).unwrap();
+    let main = format!("{}\n{svg}\n", built_in.text("templates").unwrap());
+    std::fs::write(templates.join("programme.typ"), main).unwrap();
     let mut opts = options(&fixture(), &dir.join("out"), &[Lang::EN]);
-    opts.templates = templates;
+    opts.form = Form::with_project(&templates, &dir.join("fonts"));
     let error = describe(&amif_doc::pipeline::build(&opts).err().expect("the build must fail"));
     assert!(error.contains("PDF/UA-1 error: missing alt text"), "{error}");
     assert!(error.contains("--> programme-en.typ:"), "{error}");

@@ -19,7 +19,7 @@ struct Setup {
 
 impl Setup {
     fn new() -> Setup {
-        Setup { catalogue: catalogue(), templates: Templates::load(&repo().join("templates")).unwrap() }
+        Setup { catalogue: catalogue(), templates: Templates::load(&amif_doc::form::Form::built_in()).unwrap() }
     }
 
     fn load(&self, content: &Path) -> Option<Checked> {

@@ -10,7 +10,7 @@ use amif_doc::pipeline::{self, Error};
 
 /// Every diagnostic `check` reports (errors and warnings), one line each.
 fn check(content: &Path) -> Vec<String> {
-    pipeline::check(content, &repo().join("templates"), None)
+    pipeline::check(content, &amif_doc::form::Form::built_in(), false)
         .unwrap_or_else(|e| panic!("{e}"))
         .iter()
         .map(|d| d.to_string())
@@ -348,13 +348,13 @@ mod mutations {
             let text = std::fs::read_to_string(&path).unwrap();
             std::fs::write(&path, mutate(&text, kind, at, pick)).unwrap();
             let tried = TRIED.fetch_add(1, Ordering::SeqCst) + 1;
-            let diagnostics = pipeline::check(&content, &repo().join("templates"), None).map_err(|e| e.to_string());
+            let diagnostics = pipeline::check(&content, &amif_doc::form::Form::built_in(), false).map_err(|e| e.to_string());
             let accepted = matches!(&diagnostics, Ok(d) if !d.iter().any(|d| d.severity == amif_doc::diag::Severity::Error));
             if accepted {
                 ACCEPTED.fetch_add(1, Ordering::SeqCst);
-                let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+                let catalogue = Catalogue::load(&amif_doc::form::Form::built_in()).unwrap();
                 let checked = pipeline::load_and_check(&content, &catalogue).unwrap_or_else(|e| panic!("check accepted, load refused: {e}"));
-                let typeset = pipeline::typeset_all(&checked, &repo().join("templates"), &repo().join("fonts"));
+                let typeset = pipeline::typeset_all(&checked, &amif_doc::form::Form::built_in());
                 prop_assert!(typeset.is_ok(), "check accepted {} but typst refused: {:?}", FILES[file], typeset.err().map(|e: Error| e.to_string()));
             }
             eprintln!("mutations: {tried} tried, {} accepted by check and built", ACCEPTED.load(Ordering::SeqCst));

@@ -24,7 +24,7 @@ fn amif(content: &Path, args: &[&str]) -> (i32, String) {
 }
 
 fn all_notes(content: &Path) -> Vec<String> {
-    let catalogue = Catalogue::load(&repo().join("templates/labels.yaml")).unwrap();
+    let catalogue = Catalogue::load(&amif_doc::form::Form::built_in()).unwrap();
     let checked =
         amif_doc::pipeline::load_and_check(content, &catalogue).unwrap_or_else(|e| panic!("{}", describe(&e)));
     checked.notes.iter().map(|d| d.to_string()).collect()

@@ -60,8 +60,7 @@ pub fn edit(file: &Path, from: &str, to: &str) {
 pub fn options(content: &Path, out: &Path, langs: &[Lang]) -> Options {
     Options {
         content: content.to_path_buf(),
-        templates: repo().join("templates"),
-        fonts: repo().join("fonts"),
+        form: amif_doc::form::Form::built_in(),
         out: out.to_path_buf(),
         langs: langs.to_vec(),
         keep_typst: false,
@@ -141,13 +140,13 @@ pub fn describe(error: &Error) -> String {
 
 /// The bundled label catalogue.
 pub fn catalogue() -> amif_doc::i18n::Catalogue {
-    amif_doc::i18n::Catalogue::load(&repo().join("templates/labels.yaml")).unwrap()
+    amif_doc::i18n::Catalogue::load(&amif_doc::form::Form::built_in()).unwrap()
 }
 
 /// The typst source of every edition of `content`'s matrix, by file stem.
 pub fn typst_sources(content: &Path) -> Vec<(String, String)> {
     let catalogue = catalogue();
-    let templates = amif_doc::render::Templates::load(&repo().join("templates")).unwrap();
+    let templates = amif_doc::render::Templates::load(&amif_doc::form::Form::built_in()).unwrap();
     let checked =
         amif_doc::pipeline::load_and_check(content, &catalogue).unwrap_or_else(|e| panic!("{}", describe(&e)));
     amif_doc::pipeline::render_all(&checked, &catalogue, &templates).unwrap()
