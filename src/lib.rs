@@ -40,6 +40,7 @@ pub mod diag;
 pub mod fmt;
 pub mod form;
 pub mod i18n;
+pub mod project;
 pub mod review;
 pub mod scaffold;
 pub mod text;

@@ -12,6 +12,7 @@ use crate::i18n::translate::{self, Translations};
 use crate::i18n::{Catalogue, LabelError, Labels, Lang};
 use crate::load::{self, SourceFiles};
 use crate::model::{self, EditionSpec, Programme, excerpt};
+use crate::project;
 use crate::render::{Edition, EditionLabels, RenderError, Templates};
 use crate::review::git::GitError;
 use crate::session::{Progress, Session};
@@ -48,6 +49,13 @@ pub enum Error {
     Watch(String),
     #[error("formatting would change the documents; nothing was written (please report this)")]
     FormatChangesOutput,
+    #[error(
+        "no amif-doc project here: no {} in `{}` or a folder above it; start one with `amif-doc new DIR --member-state CODE`, or name the content folder with --content",
+        project::MARKER, .0.display()
+    )]
+    NoProject(PathBuf),
+    #[error("the {flag} folder `{}` does not exist", .path.display())]
+    NoFolder { flag: &'static str, path: PathBuf },
 }
 
 impl Error {
@@ -98,10 +106,23 @@ pub fn load_and_check(content: &Path, catalogue: &Catalogue) -> Result<Checked, 
 }
 
 /// As [`load_and_check`]; with `allow_rule_errors`, rule errors stay findings (draft builds).
+/// Messages name the files by `content` as given (the command line gives it relative to the
+/// current directory).
 pub fn load_and_check_with(content: &Path, catalogue: &Catalogue, allow_rule_errors: bool) -> Result<Checked, Error> {
-    let (mut raw, files) = match load::load_dir(content) {
+    load_and_check_as(content, content, catalogue, allow_rule_errors)
+}
+
+/// As [`load_and_check_with`], for a scratch copy of a content folder: messages name the
+/// folder `shown` (the working tree's), never the copy.
+pub fn load_and_check_as(
+    content: &Path,
+    shown: &Path,
+    catalogue: &Catalogue,
+    allow_rule_errors: bool,
+) -> Result<Checked, Error> {
+    let (mut raw, files) = match load::load_dir(content, shown) {
         Ok(loaded) => loaded,
-        Err(d) => return Err(Error::Content(d, SourceFiles { root: root_of(content), files: vec![] })),
+        Err(d) => return Err(Error::Content(d, SourceFiles::default())),
     };
     let translations = std::mem::take(&mut raw.translations);
     let (mut programme, to_fill) = match model::build(raw, &files) {
@@ -210,11 +231,6 @@ pub fn warnings_and_errors(checked: &Checked, labels: &Labels) -> Vec<Diagnostic
     found.sort_by_key(|d| std::cmp::Reverse(d.severity));
     found.extend(checked.notes.iter().cloned());
     found
-}
-
-/// The folder diagnostics' file names are relative to (the content folder's parent).
-pub fn root_of(content: &Path) -> PathBuf {
-    content.parent().unwrap_or(Path::new("")).to_path_buf()
 }
 
 /// A rule finding as a diagnostic: its message in English, located at the YAML it is about.

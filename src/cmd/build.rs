@@ -15,9 +15,9 @@ use super::ContentArgs;
 pub struct BuildArgs {
     #[command(flatten)]
     pub paths: ContentArgs,
-    /// Where the PDFs go.
-    #[arg(long, default_value = "out")]
-    pub out: PathBuf,
+    /// Where the PDFs go [default: the project's out/].
+    #[arg(long)]
+    pub out: Option<PathBuf>,
     /// Build only this edition of the matrix (see `amif-doc editions`).
     #[arg(long)]
     pub edition: Option<String>,
@@ -71,10 +71,11 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
 
 /// The pipeline's options from the command line (`build` and `watch` share them).
 pub fn options(args: &BuildArgs) -> Result<Options, Error> {
+    let project = args.paths.project()?;
     Ok(Options {
-        content: args.paths.content.clone(),
-        form: args.paths.form(),
-        out: args.out.clone(),
+        out: args.out.clone().unwrap_or_else(|| project.root.join("out")),
+        content: project.content,
+        form: project.form,
         langs: args.langs.clone(),
         edition: args.edition.clone(),
         keep_typst: args.keep_typst,

@@ -24,15 +24,18 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: &CheckArgs) -> ExitCode {
-    let form = args.paths.form();
-    match pipeline::check(&args.paths.content, &form, args.typeset) {
-        Ok(mut diagnostics) => {
+    let result = args.paths.project().and_then(|project| {
+        let diagnostics = pipeline::check(&project.content, &project.form, args.typeset)?;
+        Ok((diagnostics, project.form))
+    });
+    match result {
+        Ok((mut diagnostics, form)) => {
             if args.quiet {
                 diagnostics.retain(|d| d.severity == Severity::Error);
             } else if let Some(line) = overrides(&form) {
                 eprintln!("{line}");
             }
-            diag::emit(&diagnostics, &pipeline::root_of(&args.paths.content));
+            diag::emit(&diagnostics);
             let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
             let warnings = diagnostics.len() - errors;
             // A programme being written: say how much is left, not only how many warnings.

@@ -65,10 +65,12 @@ pub struct DriverArgs {
 pub fn run(args: &DiffArgs) -> ExitCode {
     let old = Side::parse(args.old.as_deref(), Side::Revision("HEAD".into()));
     let new = Side::parse(args.new.as_deref(), Side::WorkingTree);
-    let result = Catalogue::load(&args.paths.form())
-        .map_err(Error::from)
-        .and_then(|catalogue| review::review(&args.paths.content, &old, &new, &catalogue).map(|r| (r, catalogue)));
-    let (review, catalogue) = match result {
+    let result = args.paths.project().and_then(|project| {
+        let catalogue = Catalogue::load(&project.form)?;
+        let review = review::review(&project.content, &old, &new, &catalogue)?;
+        Ok((review, catalogue, project))
+    });
+    let (review, catalogue, project) = match result {
         Ok(ok) => ok,
         Err(error) => {
             super::report(&error, "");
@@ -103,7 +105,7 @@ pub fn run(args: &DiffArgs) -> ExitCode {
     }
     if let Some(pdf) = &args.pdf {
         let only = args.edition.as_deref();
-        if let Err(e) = redline::build(&review, &catalogue, &args.paths.form(), args.redline_lang, only, pdf) {
+        if let Err(e) = redline::build(&review, &catalogue, &project.form, args.redline_lang, only, pdf) {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
@@ -155,8 +157,9 @@ fn text_diff(path: &Path, old: &str, new: &str) -> String {
 }
 
 fn driver_report(args: &DriverArgs, old: Option<&str>, new: Option<&str>) -> Result<String, Error> {
-    let catalogue = Catalogue::load(&args.paths.form())?;
-    let content = &args.paths.content;
+    let project = args.paths.project()?;
+    let catalogue = Catalogue::load(&project.form)?;
+    let content = &project.content;
     let rel = args.path.strip_prefix(content).unwrap_or(&args.path).to_path_buf();
     // Each side: the working tree's content with this one file as it is on that side.
     let side = |text: Option<&str>| -> Result<tempfile::TempDir, Error> {
@@ -177,8 +180,8 @@ fn driver_report(args: &DriverArgs, old: Option<&str>, new: Option<&str>) -> Res
         Ok(dir)
     };
     let (old_dir, new_dir) = (side(old)?, side(new)?);
-    let old = pipeline::load_and_check_with(old_dir.path(), &catalogue, true)?;
-    let new = pipeline::load_and_check_with(new_dir.path(), &catalogue, true)?;
+    let old = pipeline::load_and_check_as(old_dir.path(), content, &catalogue, true)?;
+    let new = pipeline::load_and_check_as(new_dir.path(), content, &catalogue, true)?;
     let labels = catalogue.for_lang(Lang::EN)?;
     let report = review::compare::compare(&old, &new, &labels);
     let mut out = NoColor::new(Vec::new());

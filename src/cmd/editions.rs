@@ -18,8 +18,9 @@ pub fn run(args: &ContentArgs) -> ExitCode {
 }
 
 fn list(args: &ContentArgs) -> Result<(), Error> {
-    let catalogue = Catalogue::load(&args.form())?;
-    let checked = pipeline::load_and_check_with(&args.content, &catalogue, true)?;
+    let project = args.project()?;
+    let catalogue = Catalogue::load(&project.form)?;
+    let checked = pipeline::load_and_check_with(&project.content, &catalogue, true)?;
     for e in &checked.programme.editions {
         let scope = e.scope.as_ref().map_or("whole programme", |s| s.id());
         let objectives = e.objectives.as_ref().map_or("all objectives".to_string(), |o| o.join(", "));

@@ -17,7 +17,7 @@ pub struct FmtArgs {
 }
 
 pub fn run(args: &FmtArgs) -> ExitCode {
-    match amif_doc::fmt::run(&args.paths.content, &args.paths.form(), !args.check) {
+    match args.paths.project().and_then(|p| amif_doc::fmt::run(&p.content, &p.form, !args.check)) {
         Ok(outcome) if args.check => {
             for path in &outcome.changed {
                 println!("would format {}", path.display());

@@ -68,9 +68,11 @@ pub fn run(args: &I18nArgs) -> ExitCode {
     }
 }
 
-fn load(paths: &ContentArgs) -> Result<Checked, Error> {
-    let catalogue = Catalogue::load(&paths.form())?;
-    pipeline::load_and_check_with(&paths.content, &catalogue, true)
+/// The project's programme, and its content folder.
+fn load(paths: &ContentArgs) -> Result<(Checked, PathBuf), Error> {
+    let project = paths.project()?;
+    let catalogue = Catalogue::load(&project.form)?;
+    Ok((pipeline::load_and_check_with(&project.content, &catalogue, true)?, project.content))
 }
 
 fn po_path(content: &Path, lang: Lang) -> PathBuf {
@@ -110,7 +112,7 @@ fn new_catalog(checked: &Checked, lang: Lang) -> Catalog {
 }
 
 fn update(args: &UpdateArgs) -> Result<ExitCode, Error> {
-    let checked = load(&args.paths)?;
+    let (checked, content) = load(&args.paths)?;
     let units = units::units(&checked.programme);
     let mut langs: Vec<Lang> = checked.translations.iter().map(|t| t.lang).collect();
     if let Some(lang) = args.lang {
@@ -120,7 +122,7 @@ fn update(args: &UpdateArgs) -> Result<ExitCode, Error> {
         }
     }
     for lang in langs {
-        let path = po_path(&args.paths.content, lang);
+        let path = po_path(&content, lang);
         let old = match checked.translations.iter().find(|t| t.lang == lang) {
             Some(t) => t.catalog.clone(),
             None => new_catalog(&checked, lang),
@@ -147,7 +149,7 @@ fn update(args: &UpdateArgs) -> Result<ExitCode, Error> {
 }
 
 fn status(args: &StatusArgs) -> Result<ExitCode, Error> {
-    let checked = load(&args.paths)?;
+    let (checked, _) = load(&args.paths)?;
     let p = &checked.programme;
     if let Some(name) = args.edition.as_deref().filter(|n| !p.editions.iter().any(|e| e.name == *n)) {
         let known: Vec<&str> = p.editions.iter().map(|e| e.name.as_str()).collect();

@@ -11,13 +11,14 @@ pub mod new;
 pub mod schema;
 pub mod watch;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
 use amif_doc::diag;
 use amif_doc::form::Form;
 use amif_doc::pipeline::Error;
+use amif_doc::project;
 
 /// Builds the AMIF 2014-2020 national programme PDFs from the YAML files in `content/`.
 #[derive(Debug, Parser)]
@@ -65,26 +66,54 @@ pub enum Command {
     DiffDriver(diff::DriverArgs),
 }
 
-/// Where the content and the project's form are: the inputs of every command.
+/// Where the content and the project's form are: the inputs of every command. Without
+/// `--content`, the project is the nearest folder at or above the current one that holds
+/// `content/programme.yaml`.
 #[derive(Debug, Clone, Args)]
 pub struct ContentArgs {
-    /// The content folder.
-    #[arg(long, default_value = "content")]
+    /// The content folder [default: the project's content/]; its project is the folder above.
+    #[arg(long)]
+    pub content: Option<PathBuf>,
+    /// Templates that replace the built-in ones file by file (typst templates, labels.yaml,
+    /// new/) [default: the project's templates/, if it has one].
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// Fonts that replace the built-in ones of the same file name, or are added; no other font
+    /// is ever used [default: the project's fonts/, if it has one].
+    #[arg(long)]
+    pub fonts: Option<PathBuf>,
+}
+
+/// The folders a command works on, as paths from the current directory.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The project's folder (`` when it is the current one, `../..` from `content/objectives`).
+    pub root: PathBuf,
     pub content: PathBuf,
-    /// The project's templates: each file here (typst templates, labels.yaml, new/) replaces
-    /// the built-in one at the same place; without the folder, the built-in form is used.
-    #[arg(long, default_value = "templates")]
-    pub templates: PathBuf,
-    /// The project's fonts: each font here replaces the built-in one of the same file name or
-    /// is added; no other font is ever used.
-    #[arg(long, default_value = "fonts")]
-    pub fonts: PathBuf,
+    /// The built-in form with the project's templates and fonts over it.
+    pub form: Form,
 }
 
 impl ContentArgs {
-    /// The built-in form with the project's templates and fonts over it.
-    pub fn form(&self) -> Form {
-        Form::with_project(&self.templates, &self.fonts)
+    /// Finds the project (or takes the folders named on the command line).
+    pub fn project(&self) -> Result<Project, Error> {
+        // Each folder as the shortest path from here (`..` for content/ from content/objectives).
+        let (root, inside): (PathBuf, fn(&Path, &str) -> PathBuf) = match &self.content {
+            Some(content) => (content.parent().map(Path::to_path_buf).unwrap_or_default(), |r, f| r.join(f)),
+            None => {
+                let here = std::env::current_dir().map_err(Error::io("the current folder"))?;
+                (project::find_root(&here).ok_or(Error::NoProject(here))?, |r, f| project::shown(&r.join(f)))
+            }
+        };
+        for (flag, given) in [("--templates", &self.templates), ("--fonts", &self.fonts)] {
+            if let Some(path) = given.as_ref().filter(|p| !p.is_dir()) {
+                return Err(Error::NoFolder { flag, path: path.clone() });
+            }
+        }
+        let templates = self.templates.clone().unwrap_or_else(|| inside(&root, "templates"));
+        let fonts = self.fonts.clone().unwrap_or_else(|| inside(&root, "fonts"));
+        let content = self.content.clone().unwrap_or_else(|| inside(&root, "content"));
+        Ok(Project { form: Form::with_project(&templates, &fonts), content, root: inside(&root, "") })
     }
 }
 
@@ -92,8 +121,8 @@ impl ContentArgs {
 /// source lines, anything else as one `error:` line.
 pub fn report(error: &Error, outcome: &str) {
     match error {
-        Error::Content(diagnostics, files) => {
-            diag::emit(&diagnostics.0, &files.root);
+        Error::Content(diagnostics, _) => {
+            diag::emit(&diagnostics.0);
             let errors = diagnostics.0.iter().filter(|d| d.severity == diag::Severity::Error).count();
             eprintln!("error: the content has {errors} problem(s){outcome}");
         }

@@ -47,12 +47,9 @@ pub fn run(args: &NewArgs) -> ExitCode {
     match scaffold::create(&form, &content, &new) {
         Ok(files) => {
             println!("wrote {} files into {}", files.len(), content.display());
-            println!("next: amif-doc check --content {}   (lists what is still to fill)", content.display());
-            println!(
-                "      amif-doc build --draft --content {} --out {}",
-                content.display(),
-                args.dir.join("out").display()
-            );
+            println!("next: cd {}", args.dir.display());
+            println!("      amif-doc check           (lists what is still to fill)");
+            println!("      amif-doc build --draft   (the PDFs go to out/)");
             ExitCode::SUCCESS
         }
         Err(error) => {

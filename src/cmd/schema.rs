@@ -2,28 +2,35 @@
 //! `# yaml-language-server: $schema=…` line at the top of each content file, so editors give
 //! completion, hover help and a red underline on an unknown key.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 
 use amif_doc::load::schema;
 
+use super::ContentArgs;
+
 #[derive(Debug, Clone, Args)]
 pub struct SchemaArgs {
-    /// The content folder.
-    #[arg(long, default_value = "content")]
-    pub content: PathBuf,
+    #[command(flatten)]
+    pub paths: ContentArgs,
     /// Write nothing; exit 1 if a schema or a header line is missing or out of date (for CI).
     #[arg(long)]
     pub check: bool,
 }
 
 pub fn run(args: &SchemaArgs) -> ExitCode {
-    let plan = match schema::plan(&args.content) {
+    let content = match args.paths.project() {
+        Ok(project) => project.content,
+        Err(error) => {
+            super::report(&error, "");
+            return ExitCode::from(2);
+        }
+    };
+    let plan = match schema::plan(&content) {
         Ok(plan) => plan,
         Err(e) => {
-            eprintln!("error: cannot read `{}`: {e}", args.content.display());
+            eprintln!("error: cannot read `{}`: {e}", content.display());
             return ExitCode::from(2);
         }
     };
@@ -45,7 +52,7 @@ pub fn run(args: &SchemaArgs) -> ExitCode {
         println!("wrote {}", p.path.display());
     }
     if plan.is_empty() {
-        eprintln!("the schemas and headers in {} are up to date", args.content.display());
+        eprintln!("the schemas and headers in {} are up to date", content.display());
     }
     ExitCode::SUCCESS
 }

@@ -4,7 +4,7 @@
 pub mod suggest;
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
@@ -127,20 +127,21 @@ impl fmt::Display for Diagnostics {
 impl std::error::Error for Diagnostics {}
 
 /// Prints diagnostics with source excerpts, to stderr, coloured on a terminal only.
-pub fn emit(diagnostics: &[Diagnostic], root: &Path) {
+/// Diagnostics on stderr with their source lines; each file is read where its path (relative
+/// to the current directory) says.
+pub fn emit(diagnostics: &[Diagnostic]) {
     let choice = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         termcolor::ColorChoice::Auto
     } else {
         termcolor::ColorChoice::Never
     };
     let mut out = termcolor::StandardStream::stderr(choice);
-    let _ = write_report(&mut out, diagnostics, root);
+    let _ = write_report(&mut out, diagnostics);
 }
 
 fn write_report(
     out: &mut dyn termcolor::WriteColor,
     diagnostics: &[Diagnostic],
-    root: &Path,
 ) -> Result<(), codespan_reporting::files::Error> {
     let mut files = SimpleFiles::new();
     let mut ids: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
@@ -156,7 +157,7 @@ fn write_report(
         // Each file is read once, so labels in one file share its excerpt.
         let mut at = |loc: &Location| {
             let id = *ids.entry(loc.file.clone()).or_insert_with(|| {
-                let source = std::fs::read_to_string(root.join(&loc.file)).unwrap_or_default();
+                let source = std::fs::read_to_string(&loc.file).unwrap_or_default();
                 files.add(loc.file.display().to_string(), source)
             });
             let offset = files.get(id).map_or(0, |f| byte_offset(f.source(), loc.line, loc.column));

@@ -179,7 +179,7 @@ pub fn run(content: &Path, form: &crate::form::Form, write: bool) -> Result<Outc
     // Markdown they mean, so only line breaks inside a paragraph may move), and every
     // edition's typst source is the same.
     let tera = crate::render::Templates::load(form)?;
-    let copied = pipeline::load_and_check_with(&copy, &catalogue, true)?;
+    let copied = pipeline::load_and_check_as(&copy, content, &catalogue, true)?;
     if meaning(&original) != meaning(&copied) {
         return Err(Error::FormatChangesOutput);
     }

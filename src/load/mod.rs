@@ -20,7 +20,7 @@ use crate::yaml;
 /// One content file as read: its text and its outline (where each YAML path starts).
 #[derive(Debug)]
 pub struct SourceFile {
-    /// Path relative to the content directory's parent, as shown to the user.
+    /// The path messages print: relative to the current directory (see `project::shown`).
     pub display: PathBuf,
     /// Path inside the content folder (`objectives/so1.yaml`): it names the YAML paths.
     pub rel: String,
@@ -31,7 +31,6 @@ pub struct SourceFile {
 /// All content files, so later stages can point into them.
 #[derive(Debug, Default)]
 pub struct SourceFiles {
-    pub root: PathBuf,
     pub files: Vec<SourceFile>,
 }
 
@@ -93,13 +92,12 @@ pub struct RawContent {
     pub translations: Vec<Translations>,
 }
 
-/// Reads and parses every content file under `dir`, reporting all problems at once.
-pub fn load_dir(dir: &Path) -> Result<(RawContent, SourceFiles), Diagnostics> {
-    let mut loader = Loader {
-        files: SourceFiles { root: dir.parent().unwrap_or(Path::new("")).to_path_buf(), files: vec![] },
-        problems: vec![],
-        dir: dir.to_path_buf(),
-    };
+/// Reads and parses every content file under `dir`, reporting all problems at once; messages
+/// name the folder `shown` (the path to `dir` from the current directory, or the working
+/// tree's folder when `dir` is a scratch copy of it).
+pub fn load_dir(dir: &Path, shown: &Path) -> Result<(RawContent, SourceFiles), Diagnostics> {
+    let mut loader =
+        Loader { files: SourceFiles::default(), problems: vec![], dir: dir.to_path_buf(), shown: shown.to_path_buf() };
     let meta = loader.file("programme.yaml");
     let summary = loader.file("summary.yaml");
     let baseline = loader.file("baseline.yaml");
@@ -151,12 +149,12 @@ struct Loader {
     files: SourceFiles,
     problems: Vec<Diagnostic>,
     dir: PathBuf,
+    shown: PathBuf,
 }
 
 impl Loader {
     fn display(&self, rel: &str) -> PathBuf {
-        let name = self.dir.file_name().map(PathBuf::from).unwrap_or_default();
-        name.join(rel)
+        self.shown.join(rel)
     }
 
     fn file<T: DeserializeOwned>(&mut self, rel: &str) -> Option<(FileId, T)> {

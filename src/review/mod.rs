@@ -11,7 +11,7 @@ pub mod report;
 use std::path::Path;
 
 use crate::i18n::{Catalogue, Lang};
-use crate::pipeline::{Checked, Error, load_and_check_with};
+use crate::pipeline::{Checked, Error, load_and_check_as, load_and_check_with};
 use compare::Report;
 
 /// Which content to compare: a git revision, or the folder as it is on disk.
@@ -44,7 +44,7 @@ pub fn load_side(content: &Path, side: &Side, catalogue: &Catalogue) -> Result<C
         Side::WorkingTree => load_and_check_with(content, catalogue, true),
         Side::Revision(rev) => {
             let snapshot = git::snapshot(content, rev)?;
-            load_and_check_with(&snapshot.content, catalogue, true).map_err(|e| match e {
+            load_and_check_as(&snapshot.content, content, catalogue, true).map_err(|e| match e {
                 Error::Content(d, _) => Error::Revision { rev: rev.clone(), problems: d.to_string() },
                 other => other,
             })

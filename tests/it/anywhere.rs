@@ -16,7 +16,17 @@ fn alone(dir: &Path, cwd: &Path, args: &[&str]) -> Output {
         std::fs::create_dir_all(&bin).unwrap();
         std::fs::copy(env!("CARGO_BIN_EXE_amif-doc"), &exe).unwrap();
     }
-    Command::new(&exe).current_dir(cwd).env_clear().env("PATH", &bin).env("HOME", dir).args(args).output().unwrap()
+    let mut command = Command::new(&exe);
+    command.current_dir(cwd).env_clear().env("PATH", &bin).env("HOME", dir).args(args);
+    // A binary just copied may still be open for writing in a child another test thread is
+    // forking ("text file busy"); that passes within moments.
+    for _ in 0..100 {
+        match command.output() {
+            Err(e) if e.raw_os_error() == Some(26) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            other => return other.unwrap(),
+        }
+    }
+    panic!("{} stayed busy", exe.display())
 }
 
 fn stderr(output: &Output) -> String {
@@ -35,16 +45,46 @@ fn the_binary_alone_starts_checks_and_builds_a_programme() {
     let project = dir.join("nl");
     assert!(project.join("content/objectives/so1.yaml").exists());
 
-    let check = alone(&dir, &project, &["check"]);
+    // From a subfolder: the project is found above, paths are shown from where the user is.
+    let objectives = project.join("content/objectives");
+    let check = alone(&dir, &objectives, &["check"]);
     assert!(check.status.success(), "{}", stderr(&check));
     assert!(stderr(&check).ends_with("no error\n"), "{}", stderr(&check));
     assert!(!stderr(&check).contains("form:"), "no override, so nothing said: {}", stderr(&check));
+    assert!(stderr(&check).contains("┌─ ../programme.yaml:7:1\n"), "{}", stderr(&check));
+    assert!(stderr(&check).contains("┌─ ../objectives/so2.yaml:5:1\n"), "{}", stderr(&check));
 
-    let build = alone(&dir, &project, &["build", "--draft"]);
+    let build = alone(&dir, &objectives, &["build", "--draft"]);
     assert!(build.status.success(), "{}", stderr(&build));
+    assert!(String::from_utf8_lossy(&build.stdout).contains("wrote ../../out/programme-en.pdf ("));
     let text = pdf_text(&project.join("out/programme-en.pdf"));
     assert!(text.contains("2014NL65AMNP001") && text.contains("DRAFT"), "{text}");
+    assert!(!objectives.join("out").exists());
+
+    // Outside any project: one line, and what to do.
+    let outside = alone(&dir, &dir, &["check"]);
+    assert_eq!(outside.status.code(), Some(1));
+    assert_eq!(
+        stderr(&outside),
+        format!(
+            "error: no amif-doc project here: no content/programme.yaml in `{}` or a folder above it; \
+             start one with `amif-doc new DIR --member-state CODE`, or name the content folder with --content\n",
+            dir.display()
+        )
+    );
+
+    // --content names another folder: messages name its files as the user typed it.
+    let other = dir.join("other");
+    std::fs::create_dir_all(&other).unwrap();
+    copy_tree(&project.join("content"), &other.join("texts"));
+    let from = alone(&dir, &objectives, &["check", "--content", "../../../other/texts"]);
+    assert!(from.status.success(), "{}", stderr(&from));
+    assert!(stderr(&from).contains("┌─ ../../../other/texts/programme.yaml:7:1\n"), "{}", stderr(&from));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    amif_doc::write::copy_tree(from, to).unwrap();
 }
 
 #[test]

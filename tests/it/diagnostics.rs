@@ -14,7 +14,9 @@ fn rule(content: &Path, code: &str) -> Vec<String> {
     let checked = load_and_check(content, &catalogue).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let labels = catalogue.for_lang(Lang::EN).unwrap();
     let of_rule = checked.findings.iter().filter(|f| f.code == code);
-    of_rule.map(|f| amif_doc::pipeline::rule_diagnostic(f, &labels, &checked.files).to_string()).collect()
+    of_rule
+        .map(|f| from_parent(content, &amif_doc::pipeline::rule_diagnostic(f, &labels, &checked.files).to_string()))
+        .collect()
 }
 
 /// A copy of the bundled content with one edit applied, and its diagnostics.
@@ -156,7 +158,7 @@ fn rule_2_22_1_quotes_both_amounts() {
     assert_eq!(codes, ["", "2.15", "2.22.1"]);
     let d = amif_doc::pipeline::rule_diagnostic(&checked.findings[2], &labels, &checked.files).to_string();
     assert_eq!(
-        d,
+        from_parent(&fixture(), &d),
         "warning[2.22.1]: content/financing.yaml:6:1: financing.basic_amount: The total allocation to the programme (national objectives + TA) for AMIF (115,379,784.00) should be equal to the total allocation for basic amounts in the financial perspective (100,817,784.00)."
     );
 }
@@ -259,7 +261,12 @@ fn empty_required_texts_are_warnings_still_to_fill() {
     edit(&content.join("objectives/so3.yaml"), title, "title: \"\"");
     let catalogue = catalogue();
     let checked = load_and_check(&content, &catalogue).unwrap_or_else(|e| panic!("{}", describe(&e)));
-    let got: Vec<String> = checked.notes.iter().filter(|d| d.code == "text-empty").map(|d| d.to_string()).collect();
+    let got: Vec<String> = checked
+        .notes
+        .iter()
+        .filter(|d| d.code == "text-empty")
+        .map(|d| from_parent(&content, &d.to_string()))
+        .collect();
     assert_eq!(got.len(), 1, "{got:#?}");
     assert!(got[0].starts_with("warning[text-empty]: content/objectives/so3.yaml:"), "{}", got[0]);
     assert!(got[0].ends_with("objectives.so3.national_objectives[0].actions[0].title: this text is empty: still to fill (hint: write the text, or remove the entry)"), "{}", got[0]);

@@ -128,7 +128,7 @@ fn an_unknown_scope_in_the_matrix_is_located() {
     let Err(amif_doc::pipeline::Error::Content(d, _)) = amif_doc::pipeline::load_and_check(&content, &catalogue) else {
         panic!("an unknown scope must be an error");
     };
-    let got: Vec<String> = d.0.iter().map(|d| d.to_string()).collect();
+    let got: Vec<String> = d.0.iter().map(|d| from_parent(&content, &d.to_string())).collect();
     assert_eq!(
         got,
         [
@@ -184,7 +184,7 @@ fn an_edition_language_must_be_in_the_catalogue() {
         panic!("an unknown language must be refused");
     };
     assert_eq!(
-        d.to_string().trim(),
+        from_parent(&content, d.to_string().trim()),
         "error[lang-unknown]: content/editions.yaml:20:17: editions[3].languages[0]: the label catalogue has no language `it` (hint: templates/labels.yaml has: de, en, fr, nl)"
     );
 }

@@ -15,7 +15,7 @@ fn a_new_programme_checks_with_what_is_left_to_fill_and_builds_as_a_draft() {
     let dir = scratch("new");
     let root = dir.join("nl-programme");
     let content = root.join("content");
-    let (c, r) = ("nl-programme/content", "nl-programme");
+    let r = "nl-programme";
 
     let new = amif_doc(&dir, &["new", r, "--member-state", "NL"]);
     assert!(new.status.success(), "{}", String::from_utf8_lossy(&new.stderr));
@@ -27,7 +27,7 @@ fn a_new_programme_checks_with_what_is_left_to_fill_and_builds_as_a_draft() {
     assert!(special.contains("  - id: 2018-2020\n    first_year: 2018\n    last_year: 2020\n"), "{special}");
 
     // check: readable, no error; every empty required text listed as a warning with its place.
-    let check = amif_doc(&dir, &["check", "--content", c]);
+    let check = amif_doc(&root, &["check"]);
     let stderr = String::from_utf8_lossy(&check.stderr);
     assert!(check.status.success(), "{stderr}");
     assert!(!stderr.contains("error[") && !stderr.contains("error:"), "{stderr}");
@@ -47,7 +47,7 @@ fn a_new_programme_checks_with_what_is_left_to_fill_and_builds_as_a_draft() {
 
     // build --draft: the empty form typeset, DRAFT on its pages.
     let out = root.join("out");
-    let build = amif_doc(&dir, &["build", "--draft", "--content", c, "--out", "nl-programme/out"]);
+    let build = amif_doc(&root, &["build", "--draft"]);
     assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
     let text = pdf_text(&out.join("programme-en.pdf"));
     assert!(text.contains("2014NL65AMNP001"), "{text}");

@@ -14,7 +14,7 @@ fn another_member_state_builds_end_to_end() {
     let diagnostics = pipeline::check(&other(), &amif_doc::form::Form::built_in(), false).unwrap();
     // Its English edition has no translation file: said once, with what it means.
     assert_eq!(
-        diagnostics.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+        diagnostics.iter().map(|d| from_parent(&other(), &d.to_string())).collect::<Vec<_>>(),
         [
             "warning[i18n.missing]: content/editions.yaml:3:5: editions[0].languages: edition `programma` in `en`: there is no translations/en.po, so its 34 texts print in the source language (nl) (hint: create translations/en.po with a translation of each text (copy another language's file and translate its msgstr), or remove `en` from the edition)"
         ]

@@ -13,7 +13,7 @@ fn check(content: &Path) -> Vec<String> {
     pipeline::check(content, &amif_doc::form::Form::built_in(), false)
         .unwrap_or_else(|e| panic!("{e}"))
         .iter()
-        .map(|d| d.to_string())
+        .map(|d| from_parent(content, &d.to_string()))
         .collect()
 }
 
@@ -251,14 +251,9 @@ fn check_shows_warnings_with_errors_and_build_prints_its_warnings() {
     assert!(all.iter().any(|d| d.starts_with("error[amif.table3-total]")), "{all:?}");
     assert!(all.iter().any(|d| d.starts_with("warning[2.15]")), "warnings stay visible beside errors: {all:?}");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc"))
-        .args(["build", "--edition", "programme", "--lang", "en", "--content"])
-        .arg(fixture())
-        .arg("--out")
+        .current_dir(fixture().parent().unwrap())
+        .args(["build", "--edition", "programme", "--lang", "en", "--content", "content", "--out"])
         .arg(dir.join("out"))
-        .arg("--templates")
-        .arg(repo().join("templates"))
-        .arg("--fonts")
-        .arg(repo().join("fonts"))
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -27,7 +27,7 @@ fn all_notes(content: &Path) -> Vec<String> {
     let catalogue = Catalogue::load(&amif_doc::form::Form::built_in()).unwrap();
     let checked =
         amif_doc::pipeline::load_and_check(content, &catalogue).unwrap_or_else(|e| panic!("{}", describe(&e)));
-    checked.notes.iter().map(|d| d.to_string()).collect()
+    checked.notes.iter().map(|d| from_parent(content, &d.to_string())).collect()
 }
 
 /// The notes about the French translation (Dutch and German go stale alike).

@@ -71,23 +71,29 @@ pub fn options(content: &Path, out: &Path, langs: &[Lang]) -> Options {
 }
 
 /// Loads and checks `content` (rule errors are errors), returning every diagnostic in its
-/// one-line form; none when it is valid.
+/// one-line form, with paths from the content folder's parent (`content/…`), as a user
+/// standing there reads them; none when it is valid.
 pub fn content_problems(content: &Path) -> Vec<String> {
-    match pipeline::load_and_check(content, &catalogue()) {
+    let problems = match pipeline::load_and_check(content, &catalogue()) {
         Ok(_) => vec![],
         Err(Error::Content(d, _)) => d.0.iter().map(|d| d.to_string()).collect(),
         Err(other) => vec![other.to_string()],
-    }
+    };
+    problems.into_iter().map(|p| from_parent(content, &p)).collect()
 }
 
-/// Runs the amif-doc binary with `args`, then `--content`, `--templates` and, for `build`,
-/// `--fonts` pointing at `content` and this repository's form; its exit status and stderr.
+/// `text` with `content`'s parent folder taken out of the paths it names.
+pub fn from_parent(content: &Path, text: &str) -> String {
+    let parent = content.parent().unwrap_or(Path::new(""));
+    text.replace(&format!("{}/", parent.display()), "")
+}
+
+/// Runs the amif-doc binary from the folder above `content` with `args`, then `--content`
+/// naming it from there, as a user in that folder types it; its exit status and stderr.
 pub fn run_on(content: &Path, args: &[&str]) -> (Option<i32>, String) {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc"));
-    command.args(args).arg("--content").arg(content).arg("--templates").arg(repo().join("templates"));
-    if args.first() == Some(&"build") {
-        command.arg("--fonts").arg(repo().join("fonts"));
-    }
+    let (parent, name) = (content.parent().unwrap(), content.file_name().unwrap());
+    command.current_dir(parent).args(args).arg("--content").arg(name);
     let out = command.output().unwrap();
     (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
