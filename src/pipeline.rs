@@ -9,7 +9,7 @@ use crate::compute::{self, Figures};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::form::Form;
 use crate::i18n::translate::{self, Translations};
-use crate::i18n::{Catalogue, LabelError, Labels, Lang};
+use crate::i18n::{Catalogue, LabelError, Labels, Lang, LangChoice};
 use crate::load::{self, SourceFiles};
 use crate::model::{self, EditionSpec, Programme, excerpt};
 use crate::project;
@@ -41,6 +41,10 @@ pub enum Error {
     Revision { rev: String, problems: String },
     #[error("no edition `{name}` in content/editions.yaml (editions: {known})")]
     UnknownEdition { name: String, known: String },
+    #[error("no edition is built in `{lang}` (the edition matrix builds: {known})")]
+    UnknownLang { lang: String, known: String },
+    #[error("edition `{edition}` is not built in {langs} (it is built in: {known})")]
+    NothingSelected { edition: String, langs: String, known: String },
     #[error("SOURCE_DATE_EPOCH `{0}` is not a number of seconds")]
     SourceDateEpoch(String),
     #[error("cannot read or write {what}: {source}")]
@@ -59,6 +63,19 @@ pub enum Error {
 }
 
 impl Error {
+    /// Whether the command line asked for something that is not there (an edition, a
+    /// language, a project): exit status 2, as for any wrong usage, not 1 (content problems).
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            Error::UnknownEdition { .. }
+                | Error::UnknownLang { .. }
+                | Error::NothingSelected { .. }
+                | Error::NoProject(_)
+                | Error::NoFolder { .. }
+        )
+    }
+
     /// Wraps an I/O error with what was being read or written.
     pub fn io(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> Error {
         let what = what.into();
@@ -73,7 +90,8 @@ pub struct Options {
     /// The templates, label catalogue and fonts: built in, with the project's over them.
     pub form: Form,
     pub out: PathBuf,
-    pub langs: Vec<Lang>,
+    /// Build only the editions in these languages or pairs (`fr`, `fr-en`); empty: all.
+    pub langs: Vec<LangChoice>,
     pub keep_typst: bool,
     /// Build even when programme rules report errors: the editions say DRAFT on every page
     /// and list the errors in their validation section. Content errors still stop the build.
@@ -316,26 +334,63 @@ pub(crate) fn typeset_rendered(
 }
 
 /// The editions to build: the matrix, narrowed to one edition and to some languages.
-pub(crate) fn select_editions(
+pub fn select_editions(
     matrix: &[EditionSpec],
     only: Option<&str>,
-    langs: &[Lang],
+    langs: &[LangChoice],
 ) -> Result<Vec<Edition>, Error> {
-    if let Some(name) = only.filter(|name| !matrix.iter().any(|e| e.name == *name)) {
-        let known: Vec<&str> = matrix.iter().map(|e| e.name.as_str()).collect();
-        return Err(Error::UnknownEdition { name: name.to_string(), known: known.join(", ") });
-    }
-    Ok(matrix
+    let all: Vec<Edition> = matrix
         .iter()
-        .filter(|e| only.is_none_or(|name| e.name == name))
         .flat_map(|spec| {
             let single = spec.langs.iter().map(|&lang| Edition { spec: spec.clone(), lang, second: None });
             let pairs = spec.bilingual.iter().map(|&(lang, b)| Edition { spec: spec.clone(), lang, second: Some(b) });
             single.chain(pairs).collect::<Vec<_>>()
         })
-        // `--lang` narrows to editions in those languages; a bilingual one needs both.
-        .filter(|e| langs.is_empty() || (langs.contains(&e.lang) && e.second.is_none_or(|s| langs.contains(&s))))
-        .collect())
+        .collect();
+    // What the matrix builds, for messages: `fr, en, fr-en`.
+    let known = |editions: &mut dyn Iterator<Item = &Edition>| {
+        let mut seen: Vec<String> = Vec::new();
+        for e in editions {
+            let choice = e.second.map_or(LangChoice::One(e.lang), |b| LangChoice::Pair(e.lang, b)).to_string();
+            if !seen.contains(&choice) {
+                seen.push(choice);
+            }
+        }
+        seen.join(", ")
+    };
+    if let Some(name) = only.filter(|name| !matrix.iter().any(|e| e.name == *name)) {
+        let names: Vec<&str> = matrix.iter().map(|e| e.name.as_str()).collect();
+        return Err(Error::UnknownEdition { name: name.to_string(), known: names.join(", ") });
+    }
+    for choice in langs {
+        if !all.iter().any(|e| chosen(e, &[*choice])) {
+            let known = known(&mut all.iter());
+            return Err(Error::UnknownLang { lang: choice.to_string(), known });
+        }
+    }
+    let selected: Vec<Edition> = all
+        .iter()
+        .filter(|e| only.is_none_or(|name| e.spec.name == name) && (langs.is_empty() || chosen(e, langs)))
+        .cloned()
+        .collect();
+    if selected.is_empty() {
+        let (name, langs) = (only.unwrap_or_default(), langs.iter().map(LangChoice::to_string).collect::<Vec<_>>());
+        let known = known(&mut all.iter().filter(|e| e.spec.name == name));
+        return Err(Error::NothingSelected { edition: name.to_string(), langs: langs.join(", "), known });
+    }
+    Ok(selected)
+}
+
+/// Whether `--lang` chooses an edition: a language its single-language editions, a pair its
+/// bilingual ones, and two languages chosen together their bilingual edition as well.
+fn chosen(e: &Edition, langs: &[LangChoice]) -> bool {
+    match e.second {
+        None => langs.contains(&LangChoice::One(e.lang)),
+        Some(b) => {
+            langs.contains(&LangChoice::Pair(e.lang, b))
+                || (langs.contains(&LangChoice::One(e.lang)) && langs.contains(&LangChoice::One(b)))
+        }
+    }
 }
 
 /// The typst source of every edition of the matrix, by file stem: what `fmt` must not change.

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use amif_doc::i18n::Lang;
+use amif_doc::i18n::LangChoice;
 use amif_doc::pipeline::{self, Error, Options};
 
 use super::ContentArgs;
@@ -21,9 +21,10 @@ pub struct BuildArgs {
     /// Build only this edition of the matrix (see `amif-doc editions`).
     #[arg(long)]
     pub edition: Option<String>,
-    /// Build only this language (repeatable): a code of the label catalogue (fr, en, nl, de).
+    /// Build only the editions in this language, or this pair for a bilingual edition
+    /// (repeatable): `fr`, `en`, `fr-en`, as `amif-doc editions` lists them.
     #[arg(long = "lang")]
-    pub langs: Vec<Lang>,
+    pub langs: Vec<LangChoice>,
     /// Also write the generated typst source beside each PDF.
     #[arg(long)]
     pub keep_typst: bool,
@@ -41,7 +42,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             super::report(&error, "; nothing was written");
-            ExitCode::FAILURE
+            super::exit_code(&error)
         }
     }
 }

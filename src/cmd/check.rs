@@ -54,7 +54,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         }
         Err(error) => {
             super::report(&error, "");
-            ExitCode::FAILURE
+            super::exit_code(&error)
         }
     }
 }

@@ -12,7 +12,7 @@ pub fn run(args: &ContentArgs) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             super::report(&error, "");
-            ExitCode::FAILURE
+            super::exit_code(&error)
         }
     }
 }
@@ -21,10 +21,13 @@ fn list(args: &ContentArgs) -> Result<(), Error> {
     let project = args.project()?;
     let catalogue = Catalogue::load(&project.form)?;
     let checked = pipeline::load_and_check_with(&project.content, &catalogue, true)?;
+    // Every file a build writes, bilingual ones included, by edition.
+    let all = pipeline::select_editions(&checked.programme.editions, None, &[])?;
     for e in &checked.programme.editions {
         let scope = e.scope.as_ref().map_or("whole programme", |s| s.id());
         let objectives = e.objectives.as_ref().map_or("all objectives".to_string(), |o| o.join(", "));
-        let files: Vec<String> = e.langs.iter().map(|l| format!("{}-{l}.pdf", e.name)).collect();
+        let files: Vec<String> =
+            all.iter().filter(|x| x.spec.name == e.name).map(|x| format!("{}.pdf", x.file_stem())).collect();
         println!("{:<22} {:<16} {:<16} {}", e.name, scope, objectives, files.join(" "));
     }
     Ok(())

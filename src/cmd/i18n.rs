@@ -114,7 +114,17 @@ fn new_catalog(checked: &Checked, lang: Lang) -> Catalog {
 fn update(args: &UpdateArgs) -> Result<ExitCode, Error> {
     let (checked, content) = load(&args.paths)?;
     let units = units::units(&checked.programme);
+    // Every language a file exists for, and every one the edition matrix prints texts in.
     let mut langs: Vec<Lang> = checked.translations.iter().map(|t| t.lang).collect();
+    let source = checked.programme.meta.source;
+    for spec in &checked.programme.editions {
+        let printed = spec.langs.iter().copied().chain(spec.bilingual.iter().flat_map(|&(a, b)| [a, b]));
+        for lang in printed.map(|l| spec.text_lang(l, source)) {
+            if lang != source && !langs.contains(&lang) {
+                langs.push(lang);
+            }
+        }
+    }
     if let Some(lang) = args.lang {
         langs.retain(|l| *l == lang);
         if langs.is_empty() && lang != checked.programme.meta.source {
@@ -123,10 +133,8 @@ fn update(args: &UpdateArgs) -> Result<ExitCode, Error> {
     }
     for lang in langs {
         let path = po_path(&content, lang);
-        let old = match checked.translations.iter().find(|t| t.lang == lang) {
-            Some(t) => t.catalog.clone(),
-            None => new_catalog(&checked, lang),
-        };
+        let existing = checked.translations.iter().find(|t| t.lang == lang);
+        let old = existing.map_or_else(|| new_catalog(&checked, lang), |t| t.catalog.clone());
         let new = update::update(&old, &units);
         let text = po::write(&new);
         let before = std::fs::read_to_string(&path).unwrap_or_default();
@@ -137,7 +145,8 @@ fn update(args: &UpdateArgs) -> Result<ExitCode, Error> {
         amif_doc::write::atomic(&path, text.as_bytes())?;
         let count = |f: &dyn Fn(&po::Entry) -> bool| new.entries.iter().filter(|e| f(e)).count();
         eprintln!(
-            "updated {}: {} unit(s), {} untranslated, {} fuzzy, {} obsolete",
+            "{} {}: {} unit(s), {} untranslated, {} fuzzy, {} obsolete",
+            if existing.is_some() { "updated" } else { "created" },
             path.display(),
             count(&|e| !e.obsolete),
             count(&|e| !e.obsolete && e.msgstr.is_empty()),

@@ -12,6 +12,7 @@ pub mod schema;
 pub mod watch;
 
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
@@ -115,6 +116,11 @@ impl ContentArgs {
         let content = self.content.clone().unwrap_or_else(|| inside(&root, "content"));
         Ok(Project { form: Form::with_project(&templates, &fonts), content, root: inside(&root, "") })
     }
+}
+
+/// The exit status of a failed command: 2 for a wrong command line, 1 for anything else.
+pub fn exit_code(error: &Error) -> ExitCode {
+    if error.is_usage() { ExitCode::from(2) } else { ExitCode::FAILURE }
 }
 
 /// Prints an error the way every command does: content problems as diagnostics with their

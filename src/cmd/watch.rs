@@ -35,7 +35,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             super::report(&error, "");
-            ExitCode::FAILURE
+            super::exit_code(&error)
         }
     }
 }

@@ -45,6 +45,36 @@ impl FromStr for Lang {
     }
 }
 
+/// What `--lang` chooses: a language (`fr`: the editions printed in it) or a pair (`fr-en`:
+/// the bilingual editions printed in both, first language first).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum LangChoice {
+    One(Lang),
+    Pair(Lang, Lang),
+}
+
+impl fmt::Display for LangChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LangChoice::One(lang) => write!(f, "{lang}"),
+            LangChoice::Pair(a, b) => write!(f, "{a}-{b}"),
+        }
+    }
+}
+
+impl FromStr for LangChoice {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.split_once('-') {
+            Some((a, b)) => match (a.parse(), b.parse()) {
+                (Ok(a), Ok(b)) => Ok(LangChoice::Pair(a, b)),
+                _ => Err(format!("unknown language pair `{s}` (a pair is two ISO 639-1 codes: fr-en)")),
+            },
+            None => s.parse().map(LangChoice::One),
+        }
+    }
+}
+
 impl Serialize for Lang {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.code())
@@ -80,5 +110,14 @@ mod tests {
         assert_eq!("nl".parse::<Lang>().unwrap().code(), "nl");
         assert_eq!("en".parse::<Lang>().unwrap(), Lang::EN);
         assert!("NL".parse::<Lang>().is_err() && "fra".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn a_choice_is_a_language_or_a_pair() {
+        let (fr, en) = ("fr".parse().unwrap(), Lang::EN);
+        assert_eq!("fr".parse::<LangChoice>(), Ok(LangChoice::One(fr)));
+        assert_eq!("fr-en".parse::<LangChoice>(), Ok(LangChoice::Pair(fr, en)));
+        assert_eq!(LangChoice::Pair(fr, en).to_string(), "fr-en");
+        assert!("fr-".parse::<LangChoice>().is_err() && "fr-en-de".parse::<LangChoice>().is_err());
     }
 }

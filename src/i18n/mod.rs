@@ -10,4 +10,4 @@ pub mod units;
 pub mod update;
 
 pub use labels::{Catalogue, LabelError, Labels};
-pub use lang::Lang;
+pub use lang::{Lang, LangChoice};

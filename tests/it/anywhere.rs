@@ -63,7 +63,7 @@ fn the_binary_alone_starts_checks_and_builds_a_programme() {
 
     // Outside any project: one line, and what to do.
     let outside = alone(&dir, &dir, &["check"]);
-    assert_eq!(outside.status.code(), Some(1));
+    assert_eq!(outside.status.code(), Some(2));
     assert_eq!(
         stderr(&outside),
         format!(

@@ -16,5 +16,6 @@ mod review;
 mod review_completeness;
 mod robustness;
 mod schema;
+mod selection;
 mod translations;
 mod watch;

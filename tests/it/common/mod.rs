@@ -62,7 +62,7 @@ pub fn options(content: &Path, out: &Path, langs: &[Lang]) -> Options {
         content: content.to_path_buf(),
         form: amif_doc::form::Form::built_in(),
         out: out.to_path_buf(),
-        langs: langs.to_vec(),
+        langs: langs.iter().map(|&l| amif_doc::i18n::LangChoice::One(l)).collect(),
         keep_typst: false,
         draft: false,
         source_date_epoch: None,
