@@ -9,6 +9,8 @@ use clap::Parser;
 use cmd::{Cli, Command};
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash amif-doc …`: the shell asking for completions (see `completions`).
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).bin("amif-doc").complete();
     let cli = Cli::parse();
     match cli.command {
         None => cmd::build::run(&cli.build),
@@ -22,10 +24,6 @@ fn main() -> ExitCode {
         Some(Command::Diff(args)) => cmd::diff::run(&args),
         Some(Command::DiffDriver(args)) => cmd::diff::run_driver(&args),
         Some(Command::I18n(args)) => cmd::i18n::run(&args),
-        Some(Command::Completions { shell }) => {
-            let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut command, "amif-doc", &mut std::io::stdout());
-            ExitCode::SUCCESS
-        }
+        Some(Command::Completions { shell }) => cmd::complete::registration(shell),
     }
 }

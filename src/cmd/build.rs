@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
+use clap_complete::engine::ArgValueCandidates;
 
 use amif_doc::i18n::LangChoice;
 use amif_doc::pipeline::{self, Error, Options};
@@ -19,11 +20,11 @@ pub struct BuildArgs {
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// Build only this edition of the matrix (see `amif-doc editions`).
-    #[arg(long)]
+    #[arg(long, add = ArgValueCandidates::new(super::complete::editions))]
     pub edition: Option<String>,
     /// Build only the editions in this language, or this pair for a bilingual edition
     /// (repeatable): `fr`, `en`, `fr-en`, as `amif-doc editions` lists them.
-    #[arg(long = "lang")]
+    #[arg(long = "lang", add = ArgValueCandidates::new(super::complete::langs))]
     pub langs: Vec<LangChoice>,
     /// Also write the generated typst source beside each PDF.
     #[arg(long)]

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
+use clap_complete::engine::ArgValueCandidates;
 use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream};
 
 use amif_doc::i18n::{Catalogue, Lang};
@@ -30,10 +31,10 @@ pub struct DiffArgs {
     #[arg(long)]
     pub pdf: Option<PathBuf>,
     /// Language of the redline edition.
-    #[arg(long = "redline-lang", default_value = "fr")]
+    #[arg(long = "redline-lang", default_value = "fr", add = ArgValueCandidates::new(super::complete::single_langs))]
     pub redline_lang: Lang,
     /// The redline of one edition of the matrix only (e.g. excerpt-flemish).
-    #[arg(long)]
+    #[arg(long, add = ArgValueCandidates::new(super::complete::editions))]
     pub edition: Option<String>,
 }
 

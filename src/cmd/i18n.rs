@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
+use clap_complete::engine::ArgValueCandidates;
 
 use amif_doc::i18n::po::{self, Catalog};
 use amif_doc::i18n::translate::{self, Tally};
@@ -35,7 +36,7 @@ pub struct UpdateArgs {
     #[command(flatten)]
     pub paths: ContentArgs,
     /// Only this language (its file is created if there is none); default: every file.
-    #[arg(long)]
+    #[arg(long, add = ArgValueCandidates::new(super::complete::single_langs))]
     pub lang: Option<Lang>,
 }
 
@@ -44,10 +45,10 @@ pub struct StatusArgs {
     #[command(flatten)]
     pub paths: ContentArgs,
     /// Only this edition of the matrix.
-    #[arg(long)]
+    #[arg(long, add = ArgValueCandidates::new(super::complete::editions))]
     pub edition: Option<String>,
     /// Only this language.
-    #[arg(long)]
+    #[arg(long, add = ArgValueCandidates::new(super::complete::single_langs))]
     pub lang: Option<Lang>,
     /// Exit 1 when an edition has less than this percentage of its words translated and current.
     #[arg(long)]

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod complete;
 pub mod diff;
 pub mod editions;
 pub mod fmt;
@@ -57,7 +58,9 @@ pub enum Command {
     /// Write the JSON Schema of every content file to content/.schema/ and point each file at
     /// its schema, for completion and hover help in editors (VS Code, Neovim, Helix).
     Schema(schema::SchemaArgs),
-    /// Print shell completions: `amif-doc completions bash > /etc/bash_completion.d/amif-doc`.
+    /// Print the shell's completion hook; with `source <(amif-doc completions bash)` in
+    /// ~/.bashrc, commands, flags, edition names and languages complete from the project the
+    /// shell stands in.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,

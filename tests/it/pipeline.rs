@@ -232,7 +232,15 @@ fn completions_and_quiet() {
     let run = |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc")).args(args).output().unwrap();
     let bash = run(&["completions", "bash"]);
     let script = String::from_utf8_lossy(&bash.stdout);
-    assert!(bash.status.success() && script.contains("_amif__doc()") && script.contains("i18n"), "{script}");
+    assert!(bash.status.success() && script.contains("_clap_complete_amif_doc()"), "{script}");
+    let command = std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc"))
+        .env("COMPLETE", "bash")
+        .env("_CLAP_IFS", "\n")
+        .env("_CLAP_COMPLETE_INDEX", "1")
+        .args(["--", "amif-doc", "i1"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&command.stdout), "i18n", "the hook completes commands");
     let dir = scratch("quiet");
     let fixture = fixture().display().to_string();
     let templates = repo().join("templates").display().to_string();

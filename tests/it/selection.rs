@@ -113,3 +113,27 @@ fn i18n_update_creates_the_file_of_every_language_the_matrix_prints() {
     }
     assert!(created[0].ends_with(&format!(": {units} unit(s), {units} untranslated, 0 fuzzy, 0 obsolete")), "{said}");
 }
+
+#[test]
+fn shell_completion_offers_the_edition_names_and_languages_of_the_project() {
+    let content = small_matrix("complete");
+    // What bash's hook (`amif-doc completions bash`) runs at a TAB after `--edition ` / `--lang `.
+    let complete = |words: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc"))
+            .current_dir(content.join("objectives"))
+            .env("COMPLETE", "bash")
+            .env("_CLAP_IFS", "\n")
+            .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+            .arg("--")
+            .args(words)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).lines().map(str::to_string).collect::<Vec<_>>()
+    };
+    assert_eq!(complete(&["amif-doc", "build", "--edition", ""]), ["programme", "excerpt-german"]);
+    assert_eq!(complete(&["amif-doc", "build", "--lang", ""]), ["en", "fr-en", "de"]);
+    assert_eq!(complete(&["amif-doc", "i18n", "status", "--lang", ""]), ["en", "fr", "de"]);
+    let hook =
+        std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc")).args(["completions", "bash"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&hook.stdout).contains("COMPLETE=\"bash\" \\\n        \"amif-doc\" --"));
+}
