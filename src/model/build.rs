@@ -93,7 +93,7 @@ impl Builder<'_> {
     pub(super) fn required_text(&mut self, raw: RawText, path: &str) -> Text {
         let text = self.text(raw, path);
         if text.by_lang.values().all(|t| t.trim().is_empty()) {
-            self.still_to_fill(path, "write the text, or remove the entry");
+            self.still_to_fill(path, "write the text");
         }
         text
     }

@@ -42,6 +42,8 @@ fn the_binary_alone_starts_checks_and_builds_a_programme() {
 
     let new = alone(&dir, &dir, &["new", "nl", "--member-state", "NL"]);
     assert!(new.status.success(), "{}", stderr(&new));
+    let said = String::from_utf8_lossy(&new.stdout);
+    assert!(said.contains("git is not installed here: no repository made"), "{said}");
     let project = dir.join("nl");
     assert!(project.join("content/objectives/so1.yaml").exists());
 
@@ -51,7 +53,7 @@ fn the_binary_alone_starts_checks_and_builds_a_programme() {
     assert!(check.status.success(), "{}", stderr(&check));
     assert!(stderr(&check).ends_with("no error\n"), "{}", stderr(&check));
     assert!(!stderr(&check).contains("form:"), "no override, so nothing said: {}", stderr(&check));
-    assert!(stderr(&check).contains("┌─ ../programme.yaml:7:1\n"), "{}", stderr(&check));
+    assert!(stderr(&check).contains("┌─ ../summary.yaml:3:1\n"), "{}", stderr(&check));
     assert!(stderr(&check).contains("┌─ ../objectives/so2.yaml:5:1\n"), "{}", stderr(&check));
 
     let build = alone(&dir, &objectives, &["build", "--draft"]);
@@ -79,7 +81,7 @@ fn the_binary_alone_starts_checks_and_builds_a_programme() {
     copy_tree(&project.join("content"), &other.join("texts"));
     let from = alone(&dir, &objectives, &["check", "--content", "../../../other/texts"]);
     assert!(from.status.success(), "{}", stderr(&from));
-    assert!(stderr(&from).contains("┌─ ../../../other/texts/programme.yaml:7:1\n"), "{}", stderr(&from));
+    assert!(stderr(&from).contains("┌─ ../../../other/texts/programme.yaml:17:1\n"), "{}", stderr(&from));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
