@@ -44,7 +44,11 @@ pub fn load_side(content: &Path, side: &Side, catalogue: &Catalogue) -> Result<C
         Side::WorkingTree => load_and_check_with(content, catalogue, true),
         Side::Revision(rev) => {
             let snapshot = git::snapshot(content, rev)?;
-            load_and_check_as(&snapshot.content, content, catalogue, true).map_err(|e| match e {
+            // Its files as git names them (`HEAD~3:content/financing.yaml`), never the working
+            // tree's: `git show` opens exactly what a message points at.
+            let (_, inside) = git::locate(content)?;
+            let shown = std::path::PathBuf::from(format!("{rev}:{inside}"));
+            load_and_check_as(&snapshot.content, &shown, catalogue, true).map_err(|e| match e {
                 Error::Content(d, _) => Error::Revision { rev: rev.clone(), problems: d.to_string() },
                 other => other,
             })

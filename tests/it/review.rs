@@ -394,3 +394,20 @@ fn a_move_is_reported_in_every_format_and_by_the_driver() {
     let driven = String::from_utf8_lossy(&out.stdout);
     assert!(driven.contains(actions) && driven.contains(nos), "{driven}");
 }
+
+/// An error inside an old revision is named as git names the file there, `REV:path`, so
+/// `git show` opens exactly what the message points at.
+#[test]
+fn an_error_inside_a_revision_names_the_revisions_file() {
+    let dir = scratch("review-rev-error");
+    copy_content(&dir);
+    edit(&dir.join("content/financing.yaml"), "no1: 22813801.27", "no1: twelve");
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "-q", "-m", "broken"]);
+    edit(&dir.join("content/financing.yaml"), "no1: twelve", "no1: 22813801.27");
+    git(&dir, &["commit", "-q", "-a", "-m", "mended"]);
+    let (code, text) = amif(&dir, &["diff", "HEAD~1", "HEAD"]);
+    assert_eq!(code, 2, "{text}");
+    assert!(text.starts_with("error: revision HEAD~1 has content errors:\nerror[yaml-schema]: HEAD~1:content/financing.yaml:12:10: financing.table1.so1.no1: "), "{text}");
+}
