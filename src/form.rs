@@ -59,7 +59,51 @@ pub struct Form {
     fonts: Option<PathBuf>,
 }
 
+/// A field limit of SFC2014 (`templates/limits.yaml`): the most characters a text may have.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldLimit {
+    /// The form's field code (`1.0`).
+    pub field: String,
+    pub name: String,
+    /// The YAML path of the text, as messages print it (`summary`, `programme.cci`).
+    pub path: String,
+    pub max: usize,
+    /// The document that gives the limit, and its date.
+    pub source: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Limits {
+    limits: Vec<FieldLimit>,
+}
+
 impl Form {
+    /// The field limits: the built-in ones, with the project's `templates/limits.yaml` added
+    /// (one with the same field code replaces the built-in one). Unlike the other files, the
+    /// project's limits add to the built-in ones: a team lists only what its SFC screen adds.
+    pub fn limits(&self) -> Result<Vec<FieldLimit>, FormError> {
+        let parse = |text: &str, path: String| -> Result<Vec<FieldLimit>, FormError> {
+            serde_yaml::from_str::<Limits>(text)
+                .map(|l| l.limits)
+                .map_err(|e| FormError { path, message: e.to_string() })
+        };
+        let built_in = TEMPLATES.get_file("limits.yaml").and_then(|f| f.contents_utf8()).unwrap_or("limits: []");
+        let mut limits = parse(built_in, "templates/limits.yaml (built into amif-doc)".into())?;
+        let project = self.templates.as_ref().map(|dir| dir.join("limits.yaml")).filter(|p| p.is_file());
+        if let Some(path) = project {
+            let shown = path.display().to_string();
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| FormError { path: shown.clone(), message: e.to_string() })?;
+            for limit in parse(&text, shown)? {
+                limits.retain(|l| l.field != limit.field);
+                limits.push(limit);
+            }
+        }
+        Ok(limits)
+    }
+
     /// The built-in form alone.
     pub fn built_in() -> Form {
         Form::default()

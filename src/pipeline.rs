@@ -177,8 +177,10 @@ pub fn load_and_check_as(
     notes.extend(translations.iter().flat_map(|t| translate::apply(&mut programme, t)));
     notes.extend(without_translation_file(&programme, &translations, &files));
     let figures = compute::compute(&programme);
-    let findings = check::check(&programme, &figures);
+    let (over_limits, near_limits) = check::limits::check(&catalogue.limits, &files);
+    let findings = check::check_with(&programme, &figures, over_limits);
     let labels = catalogue.for_lang(Lang::EN)?;
+    notes.extend(near_limits.iter().map(|n| near_limit(n, &labels, &files)));
     let mut errors: Vec<Diagnostic> =
         findings.iter().filter(|f| f.level == Level::Error).map(|f| rule_diagnostic(f, &labels, &files)).collect();
     // Completeness errors (an objective's file missing) stop a build as rule errors do.
@@ -187,6 +189,21 @@ pub fn load_and_check_as(
         return Err(Error::Content(Diagnostics(errors), files));
     }
     Ok(Checked { programme, figures, findings, files, translations, notes })
+}
+
+/// The info line of a text within 5 % of its SFC2014 limit: how many characters are left.
+fn near_limit(n: &check::limits::NearLimit, labels: &Labels, files: &SourceFiles) -> Diagnostic {
+    let (count, max) = (n.count, n.limit.max);
+    let int = |v: usize| labels.number.integer(i64::try_from(v).unwrap_or(i64::MAX));
+    let message = format!(
+        "field {} ({}): {} of {} characters, {} left before SFC2014's limit",
+        n.limit.field,
+        n.limit.name,
+        int(count),
+        int(max),
+        int(max - count)
+    );
+    Diagnostic::info("sfc.maxlength", message).maybe_at(files.locate_path(&n.limit.path))
 }
 
 /// One warning per edition and language that has no translation file at all: such an edition

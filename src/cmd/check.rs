@@ -37,7 +37,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             }
             diag::emit(&diagnostics);
             let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-            let warnings = diagnostics.len() - errors;
+            let warnings = diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
             // A programme being written: say how much is left, not only how many warnings.
             let to_fill = diagnostics.iter().filter(|d| d.code == "text-empty").count();
             let left = if to_fill > 0 { format!(" ({to_fill} text(s) still to fill)") } else { String::new() };
@@ -65,10 +65,14 @@ fn overrides(form: &Form) -> Option<String> {
         Ok(paths) => paths,
         Err(error) => return Some(format!("form: {error}")),
     };
-    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    match names.as_slice() {
-        [] => None,
-        [one] => Some(format!("form: the project's own {one} replaces the built-in one")),
-        many => Some(format!("form: the project's own {} replace or add to the built-in ones", many.join(", "))),
-    }
+    // The project's limits add to the built-in ones; every other file replaces its own.
+    let (limits, files): (Vec<_>, Vec<_>) = paths.iter().partition(|p| p.ends_with("limits.yaml"));
+    let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    let mut said = match names.as_slice() {
+        [] => Vec::new(),
+        [one] => vec![format!("the project's own {one} replaces the built-in one")],
+        many => vec![format!("the project's own {} replace or add to the built-in ones", many.join(", "))],
+    };
+    said.extend(limits.iter().map(|p| format!("the limits of {} add to the built-in ones", p.display())));
+    (!said.is_empty()).then(|| format!("form: {}", said.join("; ")))
 }

@@ -10,9 +10,11 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 
-/// How serious a problem is: errors stop the build, warnings are reported and printed.
+/// How serious a problem is: errors stop the build, warnings are reported and printed, an
+/// info line is only said by `check` (a text near its SFC2014 limit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    Info,
     Warning,
     Error,
 }
@@ -54,6 +56,10 @@ impl Diagnostic {
         Diagnostic { severity: Severity::Warning, ..Self::error(code, message) }
     }
 
+    pub fn info(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Info, ..Self::error(code, message) }
+    }
+
     pub fn at(mut self, location: Location) -> Self {
         self.location = Some(location);
         self
@@ -86,6 +92,7 @@ impl fmt::Display for Diagnostic {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Info => "info",
         };
         write!(f, "{severity}[{}]: ", self.code)?;
         if let Some(loc) = &self.location {
@@ -126,9 +133,8 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
-/// Prints diagnostics with source excerpts, to stderr, coloured on a terminal only.
-/// Diagnostics on stderr with their source lines; each file is read where its path (relative
-/// to the current directory) says.
+/// Prints diagnostics with their source lines to stderr, coloured on a terminal only; each file
+/// is read where its path (relative to the current directory) says.
 pub fn emit(diagnostics: &[Diagnostic]) {
     let choice = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         termcolor::ColorChoice::Auto
@@ -150,6 +156,7 @@ fn write_report(
         let mut cs = match d.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
+            Severity::Info => CsDiagnostic::note(),
         }
         .with_code(d.code)
         .with_message(&d.message);

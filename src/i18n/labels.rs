@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::form::{Form, FormError};
+use crate::form::{FieldLimit, Form, FormError};
 use crate::i18n::lang::Lang;
 use crate::i18n::number::NumberFormat;
 use crate::yaml::{self, RepeatedKey};
@@ -44,10 +44,12 @@ impl RawLabel {
     }
 }
 
-/// All labels, all languages.
+/// All labels, all languages; and the form's field limits, the other data of the form that
+/// every check needs (read with the labels, once).
 #[derive(Debug, Clone)]
 pub struct Catalogue {
     labels: BTreeMap<String, RawLabel>,
+    pub limits: Vec<FieldLimit>,
 }
 
 /// The labels of one language, as templates and the view use them, and how it writes numbers.
@@ -62,7 +64,8 @@ impl Catalogue {
     /// The form's catalogue: the project's `templates/labels.yaml`, or the built-in one.
     pub fn load(form: &Form) -> Result<Catalogue, LabelError> {
         let file = form.template("labels.yaml")?;
-        Catalogue::parse(file.text("templates")?, &file.shown("templates"))
+        let catalogue = Catalogue::parse(file.text("templates")?, &file.shown("templates"))?;
+        Ok(Catalogue { limits: form.limits()?, ..catalogue })
     }
 
     /// Reads the catalogue's text; `path` is what errors call the file. A key written twice
@@ -74,7 +77,7 @@ impl Catalogue {
         }
         let labels = serde_yaml::from_str(text)
             .map_err(|e| LabelError::Parse { path: path.to_string(), message: e.to_string() })?;
-        Ok(Catalogue { labels })
+        Ok(Catalogue { labels, limits: Vec::new() })
     }
 
     /// The languages the catalogue prints: those of its `lang.code` label.

@@ -51,6 +51,28 @@ impl SourceFiles {
     /// The location of a document-wide YAML path (`financing.table3`, `objectives.so1.id`),
     /// the inverse of the naming in [`SourceFiles::locate`].
     pub fn locate_path(&self, path: &str) -> Option<Location> {
+        let (id, inside) = self.file_of(path)?;
+        Some(self.locate(id, inside))
+    }
+
+    /// The value written at exactly the document-wide YAML `path`, as YAML says it (a
+    /// narrative's Markdown, a list of blocks), and where; `None` when no file holds it.
+    pub fn value_at(&self, path: &str) -> Option<(Location, serde_yaml::Value)> {
+        let (id, inside) = self.file_of(path)?;
+        let mut value: serde_yaml::Value = serde_yaml::from_str(&self.files[id].text).ok()?;
+        let steps = inside.split('.').filter(|s| !s.is_empty()).flat_map(|s| s.split('['));
+        for step in steps {
+            value = match step.strip_suffix(']') {
+                Some(index) => value.as_sequence()?.get(index.parse::<usize>().ok()?)?.clone(),
+                None => value.as_mapping()?.get(step)?.clone(),
+            };
+        }
+        self.files[id].outline.value_at(inside)?;
+        Some((self.locate(id, inside), value))
+    }
+
+    /// The file that holds a document-wide path, and the path inside it.
+    fn file_of<'p>(&self, path: &'p str) -> Option<(FileId, &'p str)> {
         if path.is_empty() {
             return None;
         }
@@ -63,7 +85,7 @@ impl SourceFiles {
             } else {
                 path.strip_prefix(&root).or_else(|| (path == root.trim_end_matches('.')).then_some(""))?
             };
-            Some(self.locate(id, inside))
+            Some((id, inside))
         })
     }
 }

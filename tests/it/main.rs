@@ -7,6 +7,7 @@ mod anywhere;
 mod content_files;
 mod diagnostics;
 mod excerpts;
+mod field_limits;
 mod money;
 mod new_programme;
 mod other_programme;

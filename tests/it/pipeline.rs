@@ -104,6 +104,10 @@ fn special_characters_print_literally() {
         "  - item one\n",
         "  - item one\n\n  \\= not a heading\n\n  \\- not a list\n\n",
     );
+    // Room for the lines above within the summary's SFC2014 limit: one sentence less.
+    let summary = std::fs::read_to_string(content.join("summary.yaml")).unwrap();
+    let shorter: Vec<&str> = summary.lines().filter(|l| !l.starts_with("  In order to achieve that,")).collect();
+    std::fs::write(content.join("summary.yaml"), shorter.join("\n") + "\n").unwrap();
     build(&content, &dir, &[Lang::EN]).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let text = pdf_text(&dir.join("programme-en.pdf"));
     assert!(

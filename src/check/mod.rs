@@ -3,6 +3,8 @@
 //! `rule.<code>` in the catalogue, so the PDF's validation section and `amif-doc check`
 //! say the same thing.
 
+pub mod limits;
+
 use rust_decimal::Decimal;
 
 use crate::compute::Figures;
@@ -27,6 +29,8 @@ pub enum Param {
     Years(Vec<(i32, Decimal, Decimal)>),
     Percent(Decimal),
     Year(i32),
+    /// A count (characters), with the language's digit groups.
+    Count(usize),
     Text(String),
 }
 
@@ -42,6 +46,7 @@ impl Param {
                 .collect::<Vec<_>>()
                 .join(", "),
             Param::Year(y) => y.to_string(),
+            Param::Count(n) => number.integer(i64::try_from(*n).unwrap_or(i64::MAX)),
             Param::Text(t) => t.clone(),
         }
     }
@@ -130,6 +135,12 @@ pub fn printed_ids(p: &Programme, catalogue: &crate::i18n::Catalogue) -> Vec<Unk
 
 /// Runs every rule. The list starts with the info line when nothing is an error.
 pub fn check(p: &Programme, f: &Figures) -> Vec<Finding> {
+    check_with(p, f, Vec::new())
+}
+
+/// As [`check`], with findings of checks that run on more than the programme (the field
+/// limits, on the texts as written) among them.
+pub fn check_with(p: &Programme, f: &Figures, more: Vec<Finding>) -> Vec<Finding> {
     let mut findings = Vec::new();
     new_decision_needed(p, &mut findings);
     allocation_matches_financial_perspective(f, p, &mut findings);
@@ -139,6 +150,7 @@ pub fn check(p: &Programme, f: &Figures) -> Vec<Finding> {
     resettlement_target_within_pledges(p, f, &mut findings);
     funded_lines_have_actions(p, f, &mut findings);
     main_actions_are_unique(p, &mut findings);
+    findings.extend(more);
     if !findings.iter().any(|x| x.level == Level::Error) {
         let info = Finding {
             level: Level::Info,
