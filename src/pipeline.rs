@@ -248,6 +248,14 @@ pub fn check(content: &Path, form: &Form, typeset: bool) -> Result<Vec<Diagnosti
         Err(Error::Content(d, _)) => return Ok(d.0),
         Err(other) => return Err(other),
     };
+    // What the fonts cannot print fails typesetting: said here, where it is written.
+    let fonts = Fonts::load(form)?;
+    let unprintable = check::glyphs::unprintable(&checked.files, &checked.translations, &|c| fonts.covers(c));
+    if !unprintable.is_empty() {
+        let mut all = unprintable;
+        all.extend(warnings_and_errors(&checked, &catalogue.for_lang(Lang::EN)?));
+        return Ok(all);
+    }
     render_all(&checked, &catalogue, &Templates::load(form)?)?;
     if typeset {
         typeset_all(&checked, form)?;

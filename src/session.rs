@@ -7,7 +7,8 @@
 
 use std::collections::HashMap;
 
-use crate::diag::{Diagnostic, Severity};
+use crate::check;
+use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::{Catalogue, Lang};
 use crate::pipeline::{self, Error, Options, Output};
 use crate::render::Templates;
@@ -53,6 +54,11 @@ impl Session {
         let opts = &self.opts;
         let catalogue = Catalogue::load(&opts.form)?;
         let checked = pipeline::load_and_check_with(&opts.content, &catalogue, opts.draft)?;
+        let typesetter = &self.typesetter;
+        let unprintable = check::glyphs::unprintable(&checked.files, &checked.translations, &|c| typesetter.covers(c));
+        if !unprintable.is_empty() {
+            return Err(Error::Content(Diagnostics(unprintable), checked.files));
+        }
         let templates = Templates::load(&opts.form)?;
         let editions = pipeline::select_editions(&checked.programme.editions, opts.edition.as_deref(), &opts.langs)?;
         let rendered =

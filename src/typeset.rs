@@ -59,6 +59,13 @@ impl Fonts {
     }
 }
 
+impl Fonts {
+    /// Whether some font prints `c`.
+    pub fn covers(&self, c: char) -> bool {
+        self.fonts.iter().any(|f| f.info().coverage.contains(c as u32))
+    }
+}
+
 /// The document-level facts typst needs besides the source.
 pub struct DocumentFacts {
     /// (year, month, day): the programme version's date, used as "today" and as PDF date.
@@ -80,6 +87,11 @@ pub struct Typesetter {
 }
 
 impl Typesetter {
+    /// Whether some font prints `c`.
+    pub fn covers(&self, c: char) -> bool {
+        self.fonts.covers(c)
+    }
+
     pub fn new(fonts: Fonts) -> Typesetter {
         // `a11y-extras` gives templates `pdf.header-cell`: the cover's labels and Table 1's line
         // labels are row headers, which PDF/UA checkers require of a key/value table.

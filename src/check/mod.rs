@@ -3,6 +3,7 @@
 //! `rule.<code>` in the catalogue, so the PDF's validation section and `amif-doc check`
 //! say the same thing.
 
+pub mod glyphs;
 pub mod limits;
 
 use rust_decimal::Decimal;

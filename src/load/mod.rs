@@ -28,6 +28,13 @@ pub struct SourceFile {
     outline: yaml::YamlOutline,
 }
 
+impl SourceFile {
+    /// Every scalar of the file (key or value) with where it starts.
+    pub fn scalars(&self) -> &[(yaml::Position, String)] {
+        &self.outline.scalars
+    }
+}
+
 /// All content files, so later stages can point into them.
 #[derive(Debug, Default)]
 pub struct SourceFiles {

@@ -50,6 +50,9 @@ pub struct YamlOutline {
     block_scalars: Vec<Range<usize>>,
     /// Every quoted value written on one line, in the order written.
     pub quoted: Vec<Quoted>,
+    /// Every scalar (key or value) with where it starts, in the order written: what a check
+    /// of every character reads.
+    pub scalars: Vec<(Position, String)>,
     /// Every mapping key, by the line and column where it is written.
     keys: HashMap<(usize, usize), KeyEntry>,
     /// Where each value itself starts (after its key or `- `): what a wrong value points at.

@@ -56,6 +56,9 @@ impl<'t> Walk<'t> {
 
     pub(super) fn event(&mut self, event: Event<'_>, span: Span) {
         let at = Position::start_of(&span);
+        if let Event::Scalar(value, ..) = &event {
+            self.outline.scalars.push((at, value.to_string()));
+        }
         match event {
             Event::Scalar(value, style, ..) => match self.role(at) {
                 Role::Key => self.key(value.into_owned(), at),

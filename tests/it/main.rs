@@ -12,6 +12,7 @@ mod money;
 mod new_programme;
 mod other_programme;
 mod pipeline;
+mod printable;
 mod repeated_keys;
 mod review;
 mod review_completeness;
