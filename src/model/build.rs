@@ -68,6 +68,10 @@ pub(super) struct Builder<'a> {
     pub(super) scopes: Vec<String>,
 }
 
+/// The largest action or main-action number: the form numbers actions across the programme,
+/// and a programme of 2014-2020 has a few dozen (Belgium: 21).
+pub const MAX_NUMBER: u32 = 999;
+
 impl Builder<'_> {
     pub(super) fn error(&mut self, code: &'static str, path: &str, message: String, hint: Option<String>) {
         let mut d = Diagnostic::error(code, message).at(self.files.locate(self.file, path));
@@ -154,6 +158,15 @@ impl Builder<'_> {
         Narrative { blocks: out }
     }
 
+    /// A number the form prints as a count or a numbering (an action, a main action): 1 to
+    /// [`MAX_NUMBER`].
+    pub(super) fn count(&mut self, value: u32, path: &str, what: &str) {
+        if !(1..=MAX_NUMBER).contains(&value) {
+            let msg = format!("{what} run from 1 to {MAX_NUMBER}, not {value}");
+            self.error("number-range", path, msg, None);
+        }
+    }
+
     pub(super) fn year(&mut self, value: i32, path: &str, first: i32, last: i32) {
         if !(first..=last).contains(&value) {
             let msg = format!("year {value} is outside {first}-{last}");
@@ -181,12 +194,15 @@ impl Builder<'_> {
             self.error("year-range", "first_year", msg, None);
         }
         // A programming period of the EU budget: seven years, with room for a longer one.
+        let mut in_range = true;
         for (key, year) in [("first_year", raw.first_year), ("last_year", raw.last_year)] {
             if !(2000..=2100).contains(&year) {
                 self.error("year-range", key, format!("year {year} is outside 2000-2100"), None);
+                in_range = false;
             }
         }
-        if raw.last_year - raw.first_year > 12 {
+        // Only between two years in range: an absurd year is reported above, once.
+        if in_range && raw.last_year - raw.first_year > 12 {
             let msg = format!(
                 "a programme of {} years ({}-{})",
                 raw.last_year - raw.first_year + 1,
@@ -305,6 +321,7 @@ impl Builder<'_> {
                 let mut actions = Vec::new();
                 for (j, a) in no.actions.into_iter().enumerate() {
                     let at = format!("{at}.actions[{j}]");
+                    self.count(a.number, &format!("{at}.number"), "action numbers");
                     if !action_numbers.insert(a.number) {
                         let msg = format!("action number {} is used twice in the programme", a.number);
                         self.error(
@@ -374,7 +391,7 @@ impl Builder<'_> {
 
     fn timetable(&mut self, t: RawTimetable, at: &str, meta: &Meta) -> Timetable {
         // Closing may run past the programming period (eligibility ends in 2023 or later).
-        let last_closing = meta.last_year + 3;
+        let last_closing = meta.last_year.saturating_add(3);
         self.year(t.planning, &format!("{at}.planning"), meta.first_year, meta.last_year);
         self.year(t.implementation, &format!("{at}.implementation"), meta.first_year, meta.last_year);
         self.year(t.closing, &format!("{at}.closing"), meta.first_year, last_closing);
@@ -385,6 +402,7 @@ impl Builder<'_> {
             );
             self.error("timetable-order", at, msg, Some("planning ≤ implementation ≤ closing".into()));
         }
+        self.count(t.main_action, &format!("{at}.main_action"), "main action numbers");
         Timetable {
             main_action: t.main_action,
             name: self.required_text(t.name, &format!("{at}.name")),

@@ -159,12 +159,13 @@ impl Builder<'_> {
                 let hint = crate::diag::suggest::hint(key, &ids, "periods");
                 self.error("id-unknown", &format!("{at}.{key}"), msg, Some(hint));
             }
-            if n.abs() > MAX_PERSONS {
+            if n.unsigned_abs() > MAX_PERSONS.unsigned_abs() {
                 let msg = format!("{n} persons is beyond the form's bound ({MAX_PERSONS})");
                 self.error("persons-range", &format!("{at}.{key}"), msg, None);
             }
         }
-        periods.iter().map(|p| raw.get(&p.id).copied().filter(|n| n.abs() <= MAX_PERSONS)).collect()
+        let within = |n: &i64| n.unsigned_abs() <= MAX_PERSONS.unsigned_abs();
+        periods.iter().map(|p| raw.get(&p.id).copied().filter(within)).collect()
     }
 
     pub(super) fn indicators(&mut self, raw: RawIndicators) -> Vec<IndicatorGroup> {

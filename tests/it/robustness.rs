@@ -356,3 +356,53 @@ mod mutations {
         }
     }
 }
+
+/// Every integer field, at the extremes of i32, u32 and i64, is an error where it is written,
+/// never a panic (this runs in the debug profile, where an overflow panics).
+#[test]
+fn integer_extremes_in_every_integer_field_are_errors_not_panics() {
+    let fields = [
+        ("programme.yaml", "first_year: 2014"),
+        ("programme.yaml", "last_year: 2020"),
+        ("objectives/so1.yaml", "number: 1"),
+        ("objectives/so1.yaml", "main_action: 1"),
+        ("objectives/so1.yaml", "planning: 2014"),
+        ("objectives/so1.yaml", "implementation: 2015"),
+        ("objectives/so1.yaml", "closing: 2022"),
+        ("financing.yaml", "    2014: 4704189.95"),
+        ("special_cases.yaml", "    first_year: 2014"),
+        ("special_cases.yaml", "    last_year: 2015"),
+        ("special_cases.yaml", "        2018-2020: 87"),
+    ];
+    let extremes = [i64::from(i32::MIN), i64::from(i32::MAX), i64::from(u32::MAX), i64::MIN, i64::MAX];
+    for (file, line) in fields {
+        for extreme in extremes {
+            let dir = scratch("extreme");
+            let content = copy_content(&dir);
+            let (key, value) = line.rsplit_once(": ").unwrap();
+            // A year used as a key (Table 3) becomes the extreme key; others take the value.
+            let changed =
+                if key.trim() == "2014" { format!("    {extreme}: {value}") } else { format!("{key}: {extreme}") };
+            edit(&content.join(file), line, &changed);
+            let problems = content_problems(&content);
+            assert!(
+                problems.iter().any(|p| p.starts_with("error[") && p.contains(&format!("content/{file}:"))),
+                "{file} `{changed}`: {problems:#?}"
+            );
+        }
+    }
+    // Three of them word for word.
+    let dir = scratch("extremes");
+    let content = copy_content(&dir);
+    edit(&content.join("programme.yaml"), "last_year: 2020", "last_year: 2147483647");
+    edit(&content.join("objectives/so1.yaml"), "        number: 1\n", "        number: 4294967295\n");
+    edit(&content.join("special_cases.yaml"), "        2018-2020: 87", "        2018-2020: -9223372036854775808");
+    let problems = content_problems(&content);
+    for expected in [
+        "error[year-range]: content/programme.yaml:9:1: programme.last_year: year 2147483647 is outside 2000-2100",
+        "error[number-range]: content/objectives/so1.yaml:31:9: objectives.so1.national_objectives[0].actions[0].number: action numbers run from 1 to 999, not 4294967295",
+        "error[persons-range]: content/special_cases.yaml:55:9: special_cases.resettlement.categories[0].persons.2018-2020: -9223372036854775808 persons is beyond the form's bound (10000000)",
+    ] {
+        assert!(problems.iter().any(|p| p == expected), "missing {expected} in {problems:#?}");
+    }
+}
