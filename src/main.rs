@@ -9,6 +9,9 @@ use clap::Parser;
 use cmd::{Cli, Command};
 
 fn main() -> ExitCode {
+    // `amif-doc i18n status | head -1`: a closed pipe ends the program as it ends any Unix
+    // tool (SIGPIPE), instead of a panic in println!.
+    sigpipe::reset();
     // `COMPLETE=bash amif-doc …`: the shell asking for completions (see `completions`).
     clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).bin("amif-doc").complete();
     let cli = Cli::parse();

@@ -17,7 +17,7 @@ use crate::render::{Edition, EditionLabels, RenderError, Templates};
 use crate::review::git::GitError;
 use crate::session::{Progress, Session};
 use crate::typeset::{DocumentFacts, Fonts, Typeset, TypesetError, Typesetter};
-use crate::write::{self, WriteError};
+use crate::write::WriteError;
 
 /// Why a command stopped: one variant per stage that can fail, each worded for the user.
 #[derive(Debug, thiserror::Error)]
@@ -495,11 +495,18 @@ fn render_edition(
     Ok(templates.render(&view, &labels)?)
 }
 
-/// A typst failure, with the generated source saved outside `out/` for inspection.
+/// A typst failure, with the generated source saved for inspection in a new private file
+/// (created with a random name and mode 0600, never at a path another user could prepare).
 fn typeset_failure(edition: &Edition, source: &str, error: TypesetError) -> Error {
-    let typ = std::env::temp_dir().join(format!("amif-doc-{}.typ", edition.file_stem()));
-    let kept = write::atomic(&typ, source.as_bytes())
-        .map(|_| format!("\n(the generated source is in `{}`)", typ.display()))
-        .unwrap_or_default();
+    let saved = tempfile::Builder::new()
+        .prefix(&format!("amif-doc-{}-", edition.file_stem()))
+        .suffix(".typ")
+        .tempfile()
+        .and_then(|mut file| {
+            std::io::Write::write_all(&mut file, source.as_bytes())?;
+            file.keep().map_err(|e| e.error)
+        });
+    let kept =
+        saved.map(|(_, path)| format!("\n(the generated source is in `{}`)", path.display())).unwrap_or_default();
     Error::TypesetEdition { edition: edition.file_stem(), error, kept }
 }

@@ -71,8 +71,11 @@ impl Session {
         let done = pipeline::typeset_rendered(&checked, changed, &self.typesetter, progress)?;
         // Nothing was written until every edition typeset.
         let mut outputs = Vec::new();
+        let mut typst_warnings = Vec::new();
         for (edition, source, typeset) in done {
             let stem = edition.file_stem();
+            typst_warnings
+                .extend(typeset.warnings.iter().map(|w| Diagnostic::warning("typst", format!("{stem}: {w}"))));
             write::atomic(&path(&stem), &typeset.pdf)?;
             if opts.keep_typst {
                 write::atomic(&opts.out.join(format!("{stem}.typ")), source.as_bytes())?;
@@ -82,10 +85,12 @@ impl Session {
         }
         // typst's caches: what the last few rounds did not use is dropped.
         typst::comemo::evict(5);
-        let warnings = pipeline::warnings_and_errors(&checked, &catalogue.for_lang(Lang::EN)?)
+        // Warnings; and under --draft the rule errors it overrode, which check would print.
+        let mut warnings: Vec<Diagnostic> = pipeline::warnings_and_errors(&checked, &catalogue.for_lang(Lang::EN)?)
             .into_iter()
-            .filter(|d| d.severity == Severity::Warning)
+            .filter(|d| d.severity > Severity::Info)
             .collect();
+        warnings.extend(typst_warnings);
         Ok(Round { outputs, unchanged: same.len(), warnings })
     }
 }

@@ -34,6 +34,8 @@ pub enum TypesetError {
 pub struct Typeset {
     pub pdf: Vec<u8>,
     pub pages: usize,
+    /// typst's warnings, each with the generated source line it points at.
+    pub warnings: Vec<String>,
 }
 
 /// The form's fonts, read once (never the system's).
@@ -107,6 +109,7 @@ impl Typesetter {
         let today = Datetime::from_ymd(y, m, d);
         let world = MemoryWorld { library: &self.library, fonts: &self.fonts, main, today };
         let compiled = typst::compile::<PagedDocument>(&world);
+        let warnings = describe(&world, &compiled.warnings);
         let document = compiled.output.map_err(|errors| TypesetError::Typst(describe(&world, &errors)))?;
         let options = PdfOptions {
             ident: Smart::Custom(facts.ident.clone()),
@@ -118,7 +121,7 @@ impl Typesetter {
         };
         let pdf =
             typst_pdf::pdf(&document, &options).map_err(|errors| TypesetError::Typst(describe(&world, &errors)))?;
-        Ok(Typeset { pdf, pages: document.pages().len() })
+        Ok(Typeset { pdf, pages: document.pages().len(), warnings })
     }
 
     /// The edition's source, updated to `text`: unchanged lines keep their syntax nodes.
@@ -182,13 +185,14 @@ impl World for MemoryWorld<'_> {
     }
 }
 
-/// `error: message` + `--> programme.typ:line:col` + the generated source line + hints.
+/// `typst error: message` (or warning) + `--> programme.typ:line:col` + the generated source
+/// line + hints.
 fn describe(world: &MemoryWorld, diagnostics: &[SourceDiagnostic]) -> Vec<String> {
     diagnostics
         .iter()
-        .filter(|d| d.severity == Severity::Error)
         .map(|d| {
-            let mut text = format!("typst error: {}", d.message);
+            let severity = if d.severity == Severity::Error { "error" } else { "warning" };
+            let mut text = format!("typst {severity}: {}", d.message);
             if let Some(range) = world.range(d.span) {
                 let lines = world.main.lines();
                 if let (Some(line), Some(col)) = (lines.byte_to_line(range.start), lines.byte_to_column(range.start)) {

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 use clap_complete::engine::ArgValueCandidates;
 
+use amif_doc::diag::Severity;
 use amif_doc::i18n::LangChoice;
 use amif_doc::pipeline::{self, Error, Options};
 
@@ -57,15 +58,19 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
     for output in &built.outputs {
         println!("wrote {} ({} pages)", output.path.display(), output.pages);
     }
-    // Warnings, one line each: the build goes on, but nobody should miss them.
+    // Warnings (and the rule errors --draft overrode), one line each: the build goes on, but
+    // nobody should miss them.
     for w in &built.warnings {
         eprintln!("{w}");
     }
+    let overridden = built.warnings.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = built.warnings.len() - overridden;
+    let overridden =
+        if overridden > 0 { format!("; {overridden} rule error(s) overridden (--draft)") } else { String::new() };
     eprintln!(
-        "built {} edition(s) in {:.1} s; {} warning(s){}",
+        "built {} edition(s) in {:.1} s{overridden}; {warnings} warning(s){}",
         built.outputs.len(),
         started.elapsed().as_secs_f64(),
-        built.warnings.len(),
         if built.warnings.is_empty() { "" } else { " (amif-doc check shows them with their source lines)" }
     );
     Ok(())

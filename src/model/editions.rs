@@ -12,6 +12,8 @@ impl Builder<'_> {
     /// the only ones an excerpt can keep.
     pub(super) fn editions(&mut self, raw: RawEditions, objectives: &[&str]) -> Vec<EditionSpec> {
         let mut names = BTreeSet::new();
+        // Each output file, with the edition and the language entry that write it.
+        let mut files: Vec<(String, String, String)> = Vec::new();
         let mut out = Vec::new();
         for (i, e) in raw.editions.into_iter().enumerate() {
             let at = format!("editions[{i}]");
@@ -42,6 +44,20 @@ impl Builder<'_> {
             }
             let (mut langs, mut bilingual) = (Vec::new(), Vec::new());
             for (j, l) in e.languages.iter().enumerate() {
+                // Two editions writing one file would overwrite each other: refused.
+                let file = format!("{}-{l}.pdf", e.name);
+                let place = format!("{at}.languages[{j}]");
+                match files.iter().find(|(f, ..)| *f == file) {
+                    // A name declared twice is reported as such, once.
+                    Some((_, name, _)) if *name == e.name => {}
+                    Some((_, name, lang)) => {
+                        let msg = format!(
+                            "`{file}` is also written by edition `{name}` in `{lang}`: one would overwrite the other"
+                        );
+                        self.error("edition-file", &place, msg, Some("rename one of the editions".into()));
+                    }
+                    None => files.push((file, e.name.clone(), l.clone())),
+                }
                 // `fr-en`: one bilingual document, the two languages side by side.
                 let parsed = match l.split_once('-') {
                     Some((a, b)) => {

@@ -173,6 +173,14 @@ fn content_that_breaks_pdf_ua_fails_the_build() {
     assert!(error.contains("PDF/UA-1 error: missing alt text"), "{error}");
     assert!(error.contains("--> programme-en.typ:"), "{error}");
     assert!(!dir.join("out/programme-en.pdf").exists());
+    // The source is kept in a new private file: a random name, readable by its owner only.
+    let kept = error.split("(the generated source is in `").nth(1).and_then(|r| r.split('`').next()).unwrap();
+    let kept = std::path::Path::new(kept);
+    let name = kept.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("amif-doc-programme-en-") && name.ends_with(".typ") && name.len() > 27, "{name}");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(std::fs::metadata(kept).unwrap().permissions().mode() & 0o777, 0o600);
+    std::fs::remove_file(kept).unwrap();
 }
 
 /// The timeline chart carries an alternative text generated from the timetable rows.

@@ -406,3 +406,57 @@ fn integer_extremes_in_every_integer_field_are_errors_not_panics() {
         assert!(problems.iter().any(|p| p == expected), "missing {expected} in {problems:#?}");
     }
 }
+
+/// Two editions that would write one file are refused, where the second is declared.
+#[test]
+fn two_editions_writing_one_file_are_refused() {
+    let dir = scratch("same-file");
+    let content = copy_content(&dir);
+    let matrix = std::fs::read_to_string(content.join("editions.yaml")).unwrap();
+    std::fs::write(content.join("editions.yaml"), format!("{matrix}  - name: programme-fr\n    languages: [en]\n"))
+        .unwrap();
+    let problems = content_problems(&content);
+    assert_eq!(
+        problems,
+        [
+            "error[edition-file]: content/editions.yaml:39:17: editions[9].languages[0]: `programme-fr-en.pdf` is also written by edition `programme` in `fr-en`: one would overwrite the other (hint: rename one of the editions)"
+        ]
+    );
+}
+
+/// `build --draft` prints every rule error it overrode, as `check` does, and counts them.
+#[test]
+fn a_draft_build_prints_the_rule_errors_it_overrode() {
+    let dir = scratch("draft-errors");
+    let content = copy_content(&dir);
+    edit(&content.join("financing.yaml"), "    2019: 5325698.99", "    2019: 5325697.99");
+    let (code, stderr) =
+        run_on(&content, &["build", "--draft", "--edition", "programme", "--lang", "en", "--out", "out"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains(
+            "error[amif.table3-total]: content/financing.yaml:26:1: financing.table3: The total of annual commitments"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("; 1 rule error(s) overridden (--draft); 2 warning(s)"), "{stderr}");
+}
+
+/// A closed standard output (`amif-doc i18n status | head -1`) ends the program as SIGPIPE
+/// ends any Unix tool: never a panic.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_amif-doc"))
+        .current_dir(fixture().parent().unwrap())
+        .args(["i18n", "status", "--content", "content"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader is gone before the first line is written
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success() || out.status.signal() == Some(13), "{:?}: {stderr}", out.status);
+}
