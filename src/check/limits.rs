@@ -112,8 +112,7 @@ fn plain_paragraphs(markdown: &str) -> Vec<String> {
     for event in Parser::new(markdown) {
         match event {
             Event::Text(t) | Event::Code(t) => current.push_str(&t),
-            Event::SoftBreak => current.push(' '),
-            Event::HardBreak => flush(&mut current, &mut out),
+            Event::SoftBreak | Event::HardBreak => current.push(' '),
             Event::Start(Tag::List(first)) => numbers.push(first),
             Event::End(TagEnd::List(_)) => {
                 numbers.pop();

@@ -1,6 +1,6 @@
 //! `amif-doc fmt`: keeps content files diff-friendly. Inside Markdown block scalars every
 //! sentence goes on its own line; Windows line endings go, and so do trailing spaces and tabs
-//! outside block scalars (inside, two trailing spaces are a Markdown hard break, so they stay);
+//! (inside block scalars too: a hard break prints as a space, see `render::markdown`);
 //! every file ends with one newline; keys follow the schema's order (comments move with the key
 //! they precede); one-line strings are quoted only where YAML needs it, in double quotes.
 //!
@@ -41,13 +41,7 @@ pub fn format_text(text: &str) -> String {
         if outline.syntax_error.is_some() {
             out.push(line.clone());
         } else if outline.in_block_scalar(n + 1) {
-            // Keep trailing spaces: two or more before a newline are a Markdown hard break.
-            let trailing = &line[trimmed.len()..];
-            let mut pieces = split_sentences(trimmed);
-            if let Some(last) = pieces.last_mut().filter(|_| !trimmed.is_empty()) {
-                last.push_str(trailing);
-            }
-            out.extend(pieces);
+            out.extend(split_sentences(trimmed));
         } else {
             let last = outline.quoted.iter().rfind(|q| q.line == n + 1);
             out.push(normalise_quotes(trimmed, last));
@@ -254,6 +248,11 @@ mod tests {
     use super::*;
 
     #[test]
+    fn trailing_spaces_go_in_markdown_too() {
+        assert_eq!(format_text("summary: |\n  One.  \n  Two.\t\n"), "summary: |\n  One.\n  Two.\n");
+    }
+
+    #[test]
     fn one_sentence_per_line_inside_block_scalars_only() {
         let text = "title: One. Two.\nbody: |\n  First sentence. Second one? Third! e.g. not this. Avg. neither.\n\n  - Item one. Item two.\n  1. Step. Next.\n";
         let expected = "title: One. Two.\nbody: |\n  First sentence.\n  Second one?\n  Third! e.g. not this.\n  Avg. neither.\n\n  - Item one.\n    Item two.\n  1. Step.\n     Next.\n";
@@ -282,9 +281,9 @@ mod tests {
     }
 
     #[test]
-    fn normalises_whitespace_but_keeps_hard_breaks() {
+    fn normalises_whitespace_and_hard_breaks_go() {
         assert_eq!(format_text("a: 1   \r\nb: |\r\n  x\r\n\n\n"), "a: 1\nb: |\n  x\n");
-        assert_eq!(format_text("b: |\n  line with break  \n  next\n"), "b: |\n  line with break  \n  next\n");
+        assert_eq!(format_text("b: |\n  line with break  \n  next\n"), "b: |\n  line with break\n  next\n");
     }
 
     proptest::proptest! {

@@ -82,7 +82,9 @@ pub fn to_typst_with(markdown: &str, escape: fn(&str) -> String) -> String {
             // Code spans are not part of the subset: keep the backticks, print the text.
             Event::Code(text) => out.push_str(&typst_markup(&format!("`{text}`"))),
             Event::SoftBreak => out.push(' '),
-            Event::HardBreak => out.push_str(" \\\n"),
+            // No line breaks inside a paragraph: a hard break (two invisible trailing spaces,
+            // or `\` at a line's end) is a space, as fmt removes trailing spaces anyway.
+            Event::HardBreak => out.push(' '),
             Event::End(TagEnd::CodeBlock | TagEnd::BlockQuote(_)) => out.push_str("\n\n"),
             _ => {}
         }
@@ -137,6 +139,12 @@ pub fn inline_to_typst_with(markdown: &str, escape: fn(&str) -> String) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hard_break_is_a_space() {
+        // Two trailing spaces, or a backslash at the line's end: no line break in print.
+        assert_eq!(to_typst("One  \nTwo\\\nThree"), "One Two Three");
+    }
 
     #[test]
     fn digit_groups_are_bound_and_nothing_else() {
