@@ -145,6 +145,14 @@ pub fn parse(text: &str) -> Result<Catalog, ParseError> {
     if started {
         push(&mut catalog, &mut entry, &mut header_done);
     }
+    // One entry per unit: a second one (what a merge leaves) would be ignored, so it is refused.
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for e in catalog.entries.iter().filter(|e| !e.obsolete) {
+        if let Some(first) = seen.insert(&e.msgctxt, e.line) {
+            let message = format!("msgctxt \"{}\" is written twice (first at line {first}): keep one", e.msgctxt);
+            return Err(error(e.line, &message));
+        }
+    }
     Ok(catalog)
 }
 

@@ -287,6 +287,14 @@ impl Builder<'_> {
         let mut out = Vec::new();
         for (file, o) in raw {
             self.file = file;
+            // The file is named by its objective: `objectives/so2.yaml` holds `id: so2`, so
+            // a renamed file is never a different objective in disguise.
+            let rel = self.files.files[file].rel.clone();
+            if rel != format!("objectives/{}.yaml", o.id) {
+                let msg = format!("`{rel}` holds specific objective `{}`", o.id);
+                let hint = format!("name the file objectives/{}.yaml, or write the id of the objective it is", o.id);
+                self.error("id-file", "id", msg, Some(hint));
+            }
             let Some(sfc) = sfc::objective(&o.id) else {
                 let ids: Vec<&str> = sfc::OBJECTIVES.iter().map(|s| s.id).collect();
                 self.error(

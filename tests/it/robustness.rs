@@ -460,3 +460,30 @@ fn a_closed_pipe_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(out.status.success() || out.status.signal() == Some(13), "{:?}: {stderr}", out.status);
 }
+
+/// Found by the structural mutation test: a renamed objective file and a translation entry
+/// written twice were accepted without a word.
+#[test]
+fn a_renamed_objective_file_and_a_repeated_translation_are_refused() {
+    let dir = scratch("renamed-so");
+    let content = copy_content(&dir);
+    std::fs::rename(content.join("objectives/so1.yaml"), content.join("objectives/so9.yaml")).unwrap();
+    let problems = content_problems(&content);
+    assert!(
+        problems.contains(&"error[id-file]: content/objectives/so9.yaml:3:1: objectives.so9.id: `objectives/so9.yaml` holds specific objective `so1` (hint: name the file objectives/so1.yaml, or write the id of the objective it is)".to_string()),
+        "{problems:#?}"
+    );
+
+    let dir = scratch("repeated-entry");
+    let content = copy_content(&dir);
+    let po = content.join("translations/fr.po");
+    let text = std::fs::read_to_string(&po).unwrap();
+    let entries: Vec<&str> = text.trim_end().split("\n\n").collect();
+    let mut repeated = entries.clone();
+    repeated.insert(5, entries[4]);
+    std::fs::write(&po, repeated.join("\n\n") + "\n").unwrap();
+    let problems = content_problems(&content);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].starts_with("error[po-syntax]: content/translations/fr.po:"), "{problems:#?}");
+    assert!(problems[0].contains("is written twice (first at line"), "{problems:#?}");
+}
