@@ -495,18 +495,15 @@ fn render_edition(
     Ok(templates.render(&view, &labels)?)
 }
 
-/// A typst failure, with the generated source saved for inspection in a new private file
-/// (created with a random name and mode 0600, never at a path another user could prepare).
+/// A typst failure, with the generated source saved for inspection in a new private folder
+/// (a random name, mode 0700: never a path another user of the machine could prepare).
 fn typeset_failure(edition: &Edition, source: &str, error: TypesetError) -> Error {
-    let saved = tempfile::Builder::new()
-        .prefix(&format!("amif-doc-{}-", edition.file_stem()))
-        .suffix(".typ")
-        .tempfile()
-        .and_then(|mut file| {
-            std::io::Write::write_all(&mut file, source.as_bytes())?;
-            file.keep().map_err(|e| e.error)
-        });
-    let kept =
-        saved.map(|(_, path)| format!("\n(the generated source is in `{}`)", path.display())).unwrap_or_default();
+    use std::os::unix::fs::PermissionsExt;
+    let private = std::fs::Permissions::from_mode(0o700);
+    let saved = tempfile::Builder::new().prefix("amif-doc-failed-").permissions(private).tempdir().and_then(|dir| {
+        let path = dir.keep().join(format!("{}.typ", edition.file_stem()));
+        std::fs::write(&path, source).map(|_| path)
+    });
+    let kept = saved.map(|path| format!("\n(the generated source is in `{}`)", path.display())).unwrap_or_default();
     Error::TypesetEdition { edition: edition.file_stem(), error, kept }
 }

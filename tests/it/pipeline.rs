@@ -173,14 +173,17 @@ fn content_that_breaks_pdf_ua_fails_the_build() {
     assert!(error.contains("PDF/UA-1 error: missing alt text"), "{error}");
     assert!(error.contains("--> programme-en.typ:"), "{error}");
     assert!(!dir.join("out/programme-en.pdf").exists());
-    // The source is kept in a new private file: a random name, readable by its owner only.
+    // The source is kept in a new private folder: a random name, open to its owner only.
     let kept = error.split("(the generated source is in `").nth(1).and_then(|r| r.split('`').next()).unwrap();
     let kept = std::path::Path::new(kept);
-    let name = kept.file_name().unwrap().to_string_lossy().into_owned();
-    assert!(name.starts_with("amif-doc-programme-en-") && name.ends_with(".typ") && name.len() > 27, "{name}");
+    assert_eq!(kept.file_name().unwrap(), "programme-en.typ");
+    let folder = kept.parent().unwrap();
+    let name = folder.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("amif-doc-failed-") && name.len() > "amif-doc-failed-".len(), "{name}");
     use std::os::unix::fs::PermissionsExt;
-    assert_eq!(std::fs::metadata(kept).unwrap().permissions().mode() & 0o777, 0o600);
-    std::fs::remove_file(kept).unwrap();
+    assert_eq!(std::fs::metadata(folder).unwrap().permissions().mode() & 0o777, 0o700);
+    assert!(std::fs::read_to_string(kept).unwrap().contains("#image(bytes("));
+    std::fs::remove_dir_all(folder).unwrap();
 }
 
 /// The timeline chart carries an alternative text generated from the timetable rows.
