@@ -1,6 +1,11 @@
 //! The spine: the stages chained for each command (load → model → compute → check → render →
 //! typeset → write), and the one error type a command reports.
 
+mod notes;
+mod select;
+
+pub use select::select_editions;
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -11,7 +16,7 @@ use crate::form::Form;
 use crate::i18n::translate::{self, Translations};
 use crate::i18n::{Catalogue, LabelError, Labels, Lang, LangChoice};
 use crate::load::{self, SourceFiles};
-use crate::model::{self, EditionSpec, Programme, excerpt};
+use crate::model::{self, Programme, excerpt};
 use crate::project;
 use crate::render::{Edition, EditionLabels, RenderError, Templates};
 use crate::review::git::GitError;
@@ -175,12 +180,12 @@ pub fn load_and_check_as(
     }
     let mut notes = to_fill;
     notes.extend(translations.iter().flat_map(|t| translate::apply(&mut programme, t)));
-    notes.extend(without_translation_file(&programme, &translations, &files));
+    notes.extend(notes::without_translation_file(&programme, &translations, &files));
     let figures = compute::compute(&programme);
     let (over_limits, near_limits) = check::limits::check(&catalogue.limits, &files);
     let findings = check::check_with(&programme, &figures, over_limits);
     let labels = catalogue.for_lang(Lang::EN)?;
-    notes.extend(near_limits.iter().map(|n| near_limit(n, &labels, &files)));
+    notes.extend(near_limits.iter().map(|n| notes::near_limit(n, &labels, &files)));
     let mut errors: Vec<Diagnostic> =
         findings.iter().filter(|f| f.level == Level::Error).map(|f| rule_diagnostic(f, &labels, &files)).collect();
     // Completeness errors (an objective's file missing) stop a build as rule errors do.
@@ -189,53 +194,6 @@ pub fn load_and_check_as(
         return Err(Error::Content(Diagnostics(errors), files));
     }
     Ok(Checked { programme, figures, findings, files, translations, notes })
-}
-
-/// The info line of a text within 5 % of its SFC2014 limit: how many characters are left.
-fn near_limit(n: &check::limits::NearLimit, labels: &Labels, files: &SourceFiles) -> Diagnostic {
-    let (count, max) = (n.count, n.limit.max);
-    let int = |v: usize| labels.number.integer(i64::try_from(v).unwrap_or(i64::MAX));
-    let message = format!(
-        "field {} ({}): {} of {} characters, {} left before SFC2014's limit",
-        n.limit.field,
-        n.limit.name,
-        int(count),
-        int(max),
-        int(max - count)
-    );
-    Diagnostic::info("sfc.maxlength", message).maybe_at(files.locate_path(&n.limit.path))
-}
-
-/// One warning per edition and language that has no translation file at all: such an edition
-/// prints every text in the source language, and its cover says so.
-fn without_translation_file(p: &Programme, translations: &[Translations], files: &SourceFiles) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (i, spec) in p.editions.iter().enumerate() {
-        let pairs = spec.bilingual.iter().flat_map(|(a, b)| [*a, *b]);
-        let mut langs: Vec<Lang> = spec.langs.iter().copied().chain(pairs).collect();
-        langs.dedup();
-        let untranslated = langs.into_iter().filter(|&lang| {
-            spec.text_lang(lang, p.meta.source) == lang
-                && lang != p.meta.source
-                && !translations.iter().any(|t| t.lang == lang)
-        });
-        for lang in untranslated {
-            let units = crate::i18n::units::units(&excerpt::filter(p, spec)).len();
-            let message = format!(
-                "edition `{}` in `{lang}`: there is no {}/{lang}.po, so its {units} texts print in the source language ({})",
-                spec.name,
-                load::TRANSLATIONS,
-                p.meta.source
-            );
-            let hint = format!(
-                "create {}/{lang}.po with a translation of each text (copy another language's file and translate its msgstr), or remove `{lang}` from the edition",
-                load::TRANSLATIONS
-            );
-            let d = Diagnostic::warning("i18n.missing", message).with_hint(hint);
-            out.push(d.maybe_at(files.locate_path(&format!("editions[{i}].languages"))));
-        }
-    }
-    out
 }
 
 /// `amif-doc check`: every diagnostic, errors and warnings together. Content that loads is
@@ -356,66 +314,6 @@ pub(crate) fn typeset_rendered(
     });
     let typeset: Vec<Typeset> = typeset.into_iter().collect::<Result<_, _>>()?;
     Ok(jobs.into_iter().zip(typeset).map(|((e, s), t)| (e, s, t)).collect())
-}
-
-/// The editions to build: the matrix, narrowed to one edition and to some languages.
-pub fn select_editions(
-    matrix: &[EditionSpec],
-    only: Option<&str>,
-    langs: &[LangChoice],
-) -> Result<Vec<Edition>, Error> {
-    let all: Vec<Edition> = matrix
-        .iter()
-        .flat_map(|spec| {
-            let single = spec.langs.iter().map(|&lang| Edition { spec: spec.clone(), lang, second: None });
-            let pairs = spec.bilingual.iter().map(|&(lang, b)| Edition { spec: spec.clone(), lang, second: Some(b) });
-            single.chain(pairs).collect::<Vec<_>>()
-        })
-        .collect();
-    // What the matrix builds, for messages: `fr, en, fr-en`.
-    let known = |editions: &mut dyn Iterator<Item = &Edition>| {
-        let mut seen: Vec<String> = Vec::new();
-        for e in editions {
-            let choice = e.second.map_or(LangChoice::One(e.lang), |b| LangChoice::Pair(e.lang, b)).to_string();
-            if !seen.contains(&choice) {
-                seen.push(choice);
-            }
-        }
-        seen.join(", ")
-    };
-    if let Some(name) = only.filter(|name| !matrix.iter().any(|e| e.name == *name)) {
-        let names: Vec<&str> = matrix.iter().map(|e| e.name.as_str()).collect();
-        return Err(Error::UnknownEdition { name: name.to_string(), known: names.join(", ") });
-    }
-    for choice in langs {
-        if !all.iter().any(|e| chosen(e, &[*choice])) {
-            let known = known(&mut all.iter());
-            return Err(Error::UnknownLang { lang: choice.to_string(), known });
-        }
-    }
-    let selected: Vec<Edition> = all
-        .iter()
-        .filter(|e| only.is_none_or(|name| e.spec.name == name) && (langs.is_empty() || chosen(e, langs)))
-        .cloned()
-        .collect();
-    if selected.is_empty() {
-        let (name, langs) = (only.unwrap_or_default(), langs.iter().map(LangChoice::to_string).collect::<Vec<_>>());
-        let known = known(&mut all.iter().filter(|e| e.spec.name == name));
-        return Err(Error::NothingSelected { edition: name.to_string(), langs: langs.join(", "), known });
-    }
-    Ok(selected)
-}
-
-/// Whether `--lang` chooses an edition: a language its single-language editions, a pair its
-/// bilingual ones, and two languages chosen together their bilingual edition as well.
-fn chosen(e: &Edition, langs: &[LangChoice]) -> bool {
-    match e.second {
-        None => langs.contains(&LangChoice::One(e.lang)),
-        Some(b) => {
-            langs.contains(&LangChoice::Pair(e.lang, b))
-                || (langs.contains(&LangChoice::One(e.lang)) && langs.contains(&LangChoice::One(b)))
-        }
-    }
 }
 
 /// The typst source of every edition of the matrix, by file stem: what `fmt` must not change.
