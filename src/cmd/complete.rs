@@ -36,25 +36,25 @@ pub fn editions() -> Vec<CompletionCandidate> {
 
 /// Every language and pair of the project's matrix (`fr`, `en`, `fr-en`), once each.
 pub fn langs() -> Vec<CompletionCandidate> {
-    let mut seen: Vec<String> = Vec::new();
-    for lang in matrix().into_iter().flat_map(|e| e.languages) {
-        if !seen.contains(&lang) {
-            seen.push(lang);
-        }
-    }
-    seen.into_iter().map(CompletionCandidate::new).collect()
+    once_each(matrix().into_iter().flat_map(|e| e.languages))
 }
 
 /// Languages alone (`i18n --lang` takes no pair).
 pub fn single_langs() -> Vec<CompletionCandidate> {
+    once_each(
+        matrix()
+            .into_iter()
+            .flat_map(|e| e.languages)
+            .flat_map(|l| l.split('-').map(str::to_string).collect::<Vec<_>>()),
+    )
+}
+
+/// The values in their first order, each once.
+fn once_each(values: impl Iterator<Item = String>) -> Vec<CompletionCandidate> {
     let mut seen: Vec<String> = Vec::new();
-    for lang in matrix()
-        .into_iter()
-        .flat_map(|e| e.languages)
-        .flat_map(|l| l.split('-').map(str::to_string).collect::<Vec<_>>())
-    {
-        if !seen.contains(&lang) {
-            seen.push(lang);
+    for value in values {
+        if !seen.contains(&value) {
+            seen.push(value);
         }
     }
     seen.into_iter().map(CompletionCandidate::new).collect()

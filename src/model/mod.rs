@@ -8,6 +8,7 @@ mod build;
 mod editions;
 pub mod excerpt;
 mod inputs;
+mod objectives;
 pub mod raw;
 pub mod reference;
 mod scope;

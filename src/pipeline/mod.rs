@@ -2,8 +2,11 @@
 //! typeset → write), and the one error type a command reports.
 
 mod notes;
+mod render;
 mod select;
 
+pub use render::render_all;
+pub(crate) use render::render_editions;
 pub use select::select_editions;
 
 use std::path::{Path, PathBuf};
@@ -16,9 +19,9 @@ use crate::form::Form;
 use crate::i18n::translate::{self, Translations};
 use crate::i18n::{Catalogue, LabelError, Labels, Lang, LangChoice};
 use crate::load::{self, SourceFiles};
-use crate::model::{self, Programme, excerpt};
+use crate::model::{self, Programme};
 use crate::project;
-use crate::render::{Edition, EditionLabels, RenderError, Templates};
+use crate::render::{Edition, RenderError, Templates};
 use crate::review::git::GitError;
 use crate::session::{Progress, Session};
 use crate::typeset::{DocumentFacts, Fonts, Typeset, TypesetError, Typesetter};
@@ -314,83 +317,6 @@ pub(crate) fn typeset_rendered(
     });
     let typeset: Vec<Typeset> = typeset.into_iter().collect::<Result<_, _>>()?;
     Ok(jobs.into_iter().zip(typeset).map(|((e, s), t)| (e, s, t)).collect())
-}
-
-/// The typst source of every edition of the matrix, by file stem: what `fmt` must not change.
-pub fn render_all(
-    checked: &Checked,
-    catalogue: &Catalogue,
-    templates: &Templates,
-) -> Result<Vec<(String, String)>, Error> {
-    let editions = select_editions(&checked.programme.editions, None, &[])?;
-    let rendered = render_editions(checked, editions, catalogue, templates, None, false)?;
-    Ok(rendered.into_iter().map(|(e, source)| (e.file_stem(), source)).collect())
-}
-
-/// Each edition with its typst source (rendering is cheap: typst is the cost). `review`:
-/// bilingual editions as their translation-review view (`build --draft`).
-pub(crate) fn render_editions(
-    checked: &Checked,
-    editions: Vec<Edition>,
-    catalogue: &Catalogue,
-    templates: &Templates,
-    source_date_epoch: Option<i64>,
-    review: bool,
-) -> Result<Vec<(Edition, String)>, Error> {
-    editions
-        .into_iter()
-        .map(|e| {
-            let source = render_edition(checked, &e, catalogue, templates, source_date_epoch, review)?;
-            Ok((e, source))
-        })
-        .collect()
-}
-
-/// View + templates for one edition: the typst source.
-fn render_edition(
-    checked: &Checked,
-    edition: &Edition,
-    catalogue: &Catalogue,
-    templates: &Templates,
-    source_date_epoch: Option<i64>,
-    review: bool,
-) -> Result<String, Error> {
-    let mut labels = catalogue.for_lang(edition.lang)?;
-    let text_lang = edition.spec.text_lang(edition.lang, checked.programme.meta.source);
-    let mut text_labels = catalogue.for_lang(text_lang)?;
-    if let Some(second) = edition.second {
-        // The form's wording in both languages (`Total général / Grand total`); numbers in the first's.
-        labels = labels.bilingual(&catalogue.for_lang(second)?);
-        text_labels = labels.clone();
-    }
-    let programme = excerpt::filter(&checked.programme, &edition.spec);
-    let figures = if edition.spec.is_excerpt() { compute::compute(&programme) } else { checked.figures.clone() };
-    let both = EditionLabels { form: &labels, text: &text_labels, catalogue: Some(catalogue) };
-    let build_view = if review { crate::render::build_review_view } else { crate::render::build_view };
-    let mut view = build_view(&programme, &figures, &checked.findings, edition, &both)?;
-    // Not for submission: a rule fails, or a required text is still empty.
-    let rules_fail = checked.findings.iter().any(|f| f.level == Level::Error);
-    let to_fill = checked.notes.iter().any(|d| d.code == "text-empty");
-    // A draft build of a programme that lacks a section (a missing objective file) says so.
-    let incomplete = checked.notes.iter().any(|d| d.severity == Severity::Error);
-    view.draft = rules_fail || incomplete || to_fill;
-    view.draft_label = match (rules_fail, incomplete) {
-        (true, _) => "doc.draft",
-        (false, true) => "doc.draft_incomplete",
-        (false, false) => "doc.draft_to_fill",
-    }
-    .to_string();
-    let translated = text_lang != checked.programme.meta.source;
-    let translation = checked.translations.iter().find(|t| t.lang == text_lang);
-    if translated && translation.is_none() {
-        view.translation_notice = labels.get("translation.none")?.to_string();
-    } else if translated && !translation.is_some_and(|t| t.reviewed()) {
-        view.translation_notice = labels.get("translation.working")?.to_string();
-    }
-    if let Some(epoch) = source_date_epoch {
-        view.cover.pdf_date = crate::render::view::PdfDate::from_unix(epoch);
-    }
-    Ok(templates.render(&view, &labels)?)
 }
 
 /// A typst failure, with the generated source saved for inspection in a new private folder
