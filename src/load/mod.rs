@@ -14,6 +14,7 @@ pub use files::{CONTENT_FILES, TRANSLATIONS, content_files, objective_files};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::i18n::translate::Translations;
 use crate::i18n::{Lang, po};
+use crate::migrate;
 use crate::model::raw::*;
 use crate::yaml;
 
@@ -119,12 +120,29 @@ pub struct RawContent {
     pub editions: (FileId, RawEditions),
     /// `translations/<lang>.po`, one per language the programme is translated into.
     pub translations: Vec<Translations>,
+    /// What reading an older content format said (see `migrate`).
+    pub format_notes: Vec<Diagnostic>,
 }
 
 /// Reads and parses every content file under `dir`, reporting all problems at once; messages
 /// name the folder `shown` (the path to `dir` from the current directory, or the working
 /// tree's folder when `dir` is a scratch copy of it).
 pub fn load_dir(dir: &Path, shown: &Path) -> Result<(RawContent, SourceFiles), Diagnostics> {
+    let Some(upgrade) = migrate::upgrade(dir, shown).map_err(|d| Diagnostics(vec![*d]))? else {
+        return load_files(dir, shown);
+    };
+    // An older format is read through the chain of format steps, from an upgraded copy.
+    let scratch = upgrade.scratch(dir).map_err(|e| {
+        let d = Diagnostic::error("file-unreadable", format!("cannot copy `{}` to upgrade it: {e}", shown.display()));
+        Diagnostics(vec![d])
+    })?;
+    let (mut raw, files) = load_files(&scratch.content, shown)?;
+    raw.format_notes = upgrade.notes(shown);
+    Ok((raw, files))
+}
+
+/// [`load_dir`] on a folder of the current format.
+fn load_files(dir: &Path, shown: &Path) -> Result<(RawContent, SourceFiles), Diagnostics> {
     let mut loader =
         Loader { files: SourceFiles::default(), problems: vec![], dir: dir.to_path_buf(), shown: shown.to_path_buf() };
     let meta = loader.file("programme.yaml");
@@ -167,6 +185,7 @@ pub fn load_dir(dir: &Path, shown: &Path) -> Result<(RawContent, SourceFiles), D
                 financing,
                 editions,
                 translations,
+                format_notes: vec![],
             };
             Ok((raw, loader.files))
         }

@@ -151,6 +151,7 @@ pub fn load_and_check_as(
         Err(d) => return Err(Error::Content(d, SourceFiles::default())),
     };
     let translations = std::mem::take(&mut raw.translations);
+    let format_notes = std::mem::take(&mut raw.format_notes);
     let (mut programme, to_fill) = match model::build(raw, &files) {
         Ok(built) => built,
         Err(d) => return Err(Error::Content(d, files)),
@@ -181,7 +182,8 @@ pub fn load_and_check_as(
     if !unknown.is_empty() {
         return Err(Error::Content(Diagnostics(unknown), files));
     }
-    let mut notes = to_fill;
+    let mut notes = format_notes;
+    notes.extend(to_fill);
     notes.extend(translations.iter().flat_map(|t| translate::apply(&mut programme, t)));
     notes.extend(notes::without_translation_file(&programme, &translations, &files));
     let figures = compute::compute(&programme);

@@ -8,6 +8,7 @@ mod content_files;
 mod diagnostics;
 mod excerpts;
 mod field_limits;
+mod formats;
 mod money;
 mod mutation;
 mod new_programme;

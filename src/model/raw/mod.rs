@@ -75,6 +75,9 @@ pub struct RawMeta {
     pub scopes: Vec<RawScope>,
     #[serde(default)]
     pub documents: Vec<RawDocument>,
+    /// The content format (`5`), last so that it never moves a line; without it, the first
+    /// format, read through `amif-doc migrate`'s steps.
+    pub format: Option<u32>,
 }
 
 /// A level of government: its id (as content refers to it), its name, the tag action

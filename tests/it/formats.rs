@@ -1,0 +1,103 @@
+//! Every content format this repository ever had is read: each frozen folder of a past
+//! format (tests/fixtures/formats) prints what the commit that changed the format printed.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::*;
+
+fn formats() -> PathBuf {
+    repo().join("tests/fixtures/formats")
+}
+
+/// Applies a `git diff` patch to the folder that holds `content/`: hunks must match exactly.
+fn apply_patch(root: &Path, patch: &str) {
+    let mut lines = patch.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(target) = line.strip_prefix("+++ ") else { continue };
+        let path = root.join(target.strip_prefix("b/").expect("a git patch"));
+        let old = std::fs::read_to_string(&path).unwrap_or_default();
+        let old: Vec<&str> = old.lines().collect();
+        let (mut out, mut at) = (Vec::<String>::new(), 0usize);
+        while let Some(hunk) = lines.peek().and_then(|l| l.strip_prefix("@@ -")) {
+            let start: usize = hunk.split([',', ' ']).next().unwrap().parse().unwrap();
+            lines.next();
+            let start = start.saturating_sub(1).max(at);
+            out.extend(old[at..start].iter().map(|l| l.to_string()));
+            at = start;
+            while let Some(l) = lines.peek().filter(|l| [' ', '-', '+', '\\'].iter().any(|c| l.starts_with(*c))) {
+                if l.starts_with("--- ") || l.starts_with("+++ ") {
+                    break;
+                }
+                match &l[..1] {
+                    "+" => out.push(l[1..].to_string()),
+                    "\\" => {}
+                    _ => {
+                        assert_eq!(old[at], &l[1..], "patch does not apply to {}", path.display());
+                        if l.starts_with(' ') {
+                            out.push(old[at].to_string());
+                        }
+                        at += 1;
+                    }
+                }
+                lines.next();
+            }
+        }
+        out.extend(old[at..].iter().map(|l| l.to_string()));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, out.join("\n") + "\n").unwrap();
+    }
+}
+
+/// Format `n`'s fixture reads into the typst source of the commit that changed the format.
+fn prints_as_the_next_format(n: u32) {
+    let old = formats().join(format!("{n}/content"));
+    let dir = scratch(&format!("format-{n}"));
+    amif_doc::write::copy_tree(&old, &dir.join("content")).unwrap();
+    let patch = std::fs::read_to_string(formats().join(format!("{n}-to-{}.patch", n + 1))).unwrap();
+    apply_patch(&dir, &patch);
+    let migrated = typst_sources(&old);
+    let next = typst_sources(&dir.join("content"));
+    let names = |s: &[(String, String)]| s.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    let compared: Vec<_> = migrated.iter().filter(|(name, _)| names(&next).contains(name)).collect();
+    assert!(!compared.is_empty(), "no edition in common: {:?} / {:?}", names(&migrated), names(&next));
+    for (name, source) in compared {
+        let expected = &next.iter().find(|(n, _)| n == name).unwrap().1;
+        let differing: Vec<_> = source.lines().zip(expected.lines()).filter(|(a, b)| a != b).take(3).collect();
+        assert!(
+            source == expected,
+            "format {n}, {name}: {} lines against {}; first differing: {differing:#?}",
+            source.lines().count(),
+            expected.lines().count()
+        );
+    }
+}
+
+#[test]
+fn format_4_prints_as_reference_yaml_did() {
+    prints_as_the_next_format(4);
+}
+
+#[test]
+fn an_old_format_is_said_once_and_still_checks() {
+    let (code, out) = run_on(&formats().join("4/content"), &["check"]);
+    assert_eq!(code, Some(0), "{out}");
+    let old = out.lines().filter(|l| l.contains("format-old")).collect::<Vec<_>>();
+    assert_eq!(old.len(), 1, "{out}");
+    assert!(old[0].contains("content format 1: amif-doc reads it as format 5"), "{out}");
+    assert!(out.contains("run `amif-doc migrate`"), "{out}");
+    assert!(out.contains("reference.yaml") && out.contains("3 resettlement categories and 3 countries"), "{out}");
+}
+
+#[test]
+fn a_newer_format_is_refused() {
+    let dir = scratch("format-newer");
+    let content = copy_content(&dir);
+    edit(&content.join("programme.yaml"), "format: 5", "format: 6");
+    let problems = content_problems(&content);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(
+        problems[0].contains("programme.yaml:34:9: programme.format: ")
+            && problems[0].contains("content format 6 is newer than this amif-doc, which reads formats 1 to 5"),
+        "{problems:#?}"
+    );
+}
