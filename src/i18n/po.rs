@@ -258,23 +258,30 @@ pub fn write(catalog: &Catalog) -> String {
     let obsolete = catalog.entries.iter().filter(|e| e.obsolete);
     for e in live.chain(obsolete) {
         out.push('\n');
-        for c in &e.comments {
-            let _ = writeln!(out, "{}", if c.is_empty() { "#".to_string() } else { format!("# {c}") });
-        }
-        for n in &e.notes {
-            let _ = writeln!(out, "#. {n}");
-        }
-        if e.fuzzy {
-            out.push_str("#, fuzzy\n");
-        }
-        let prefix = if e.obsolete { "#~ " } else { "" };
-        if let Some(previous) = &e.previous {
-            write_value(&mut out, if e.obsolete { "#~| " } else { "#| " }, "msgid", previous);
-        }
-        write_value(&mut out, prefix, "msgctxt", &e.msgctxt);
-        write_value(&mut out, prefix, "msgid", &e.msgid);
-        write_value(&mut out, prefix, "msgstr", &e.msgstr);
+        out.push_str(&write_entry(e));
     }
+    out
+}
+
+/// One entry as [`write`] writes it (no blank line around it).
+pub fn write_entry(e: &Entry) -> String {
+    let mut out = String::new();
+    for c in &e.comments {
+        let _ = writeln!(out, "{}", if c.is_empty() { "#".to_string() } else { format!("# {c}") });
+    }
+    for n in &e.notes {
+        let _ = writeln!(out, "#. {n}");
+    }
+    if e.fuzzy {
+        out.push_str("#, fuzzy\n");
+    }
+    let prefix = if e.obsolete { "#~ " } else { "" };
+    if let Some(previous) = &e.previous {
+        write_value(&mut out, if e.obsolete { "#~| " } else { "#| " }, "msgid", previous);
+    }
+    write_value(&mut out, prefix, "msgctxt", &e.msgctxt);
+    write_value(&mut out, prefix, "msgid", &e.msgid);
+    write_value(&mut out, prefix, "msgstr", &e.msgstr);
     out
 }
 

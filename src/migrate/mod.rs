@@ -9,6 +9,8 @@
 //! A step only changes what its old shape has: content of a later shape that lacks the key
 //! (every revision written before `format:` existed) passes through unchanged.
 
+mod edit;
+mod format3;
 mod format4;
 mod tree;
 
@@ -33,7 +35,10 @@ struct Step {
 }
 
 /// The steps, oldest first.
-const STEPS: &[Step] = &[Step { from: 4, what: format4::WHAT, apply: format4::apply }];
+const STEPS: &[Step] = &[
+    Step { from: 3, what: format3::WHAT, apply: format3::apply },
+    Step { from: 4, what: format4::WHAT, apply: format4::apply },
+];
 
 /// A value a step had to write that the old format did not say: what amif-doc printed then.
 #[derive(Debug, Clone, PartialEq, Eq)]

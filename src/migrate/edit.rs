@@ -1,0 +1,83 @@
+//! Edits on a content file's text that keep every other line as written (comments too).
+
+use crate::i18n::po::{self, Entry};
+
+/// Inserts `block` (whole lines) before the top-level `key` and the comment lines right above
+/// it; at the end of the file when it has no such key.
+pub fn insert_before_key(text: &str, key: &str, block: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = match lines.iter().position(|l| l.strip_prefix(key).is_some_and(|rest| rest.starts_with(':'))) {
+        Some(mut at) => {
+            while at > 0 && lines[at - 1].starts_with('#') {
+                at -= 1;
+            }
+            at
+        }
+        None => lines.len(),
+    };
+    let mut out: Vec<&str> = lines[..at].to_vec();
+    out.extend(block.lines());
+    out.extend(&lines[at..]);
+    out.join("\n") + "\n"
+}
+
+/// Inserts PO entries after the entry of context `after` (after the header when the file has
+/// none), each followed by a blank line as `po::write` separates them.
+pub fn insert_po_entries(text: &str, after: &str, entries: &[Entry]) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let ctxt = format!("msgctxt {}", po_quoted(after));
+    let start = lines.iter().position(|l| *l == ctxt).unwrap_or(0);
+    let blank = lines[start..].iter().position(|l| l.trim().is_empty()).map(|n| start + n);
+    let block: String = entries.iter().map(|e| po::write_entry(e) + "\n").collect();
+    match blank {
+        Some(at) => {
+            let mut out = lines[..=at].join("\n") + "\n" + &block;
+            let rest = lines[at + 1..].join("\n");
+            if rest.is_empty() {
+                out.truncate(out.trim_end().len());
+                out.push('\n');
+            } else {
+                out.push_str(&rest);
+                out.push('\n');
+            }
+            out
+        }
+        None => format!("{}\n\n{}", text.trim_end(), block.trim_end()) + "\n",
+    }
+}
+
+fn po_quoted(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// Whether a YAML value holds the key `key` anywhere.
+pub fn holds_key(value: &serde_yaml::Value, key: &str) -> bool {
+    match value {
+        serde_yaml::Value::Mapping(m) => m.iter().any(|(k, v)| k.as_str() == Some(key) || holds_key(v, key)),
+        serde_yaml::Value::Sequence(s) => s.iter().any(|v| holds_key(v, key)),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_block_goes_before_a_key_and_its_comment() {
+        let text = "a: 1\n# the documents\ndocuments: []\n";
+        assert_eq!(insert_before_key(text, "documents", "b: 2"), "a: 1\nb: 2\n# the documents\ndocuments: []\n");
+        assert_eq!(insert_before_key(text, "nothing", "b: 2"), format!("{text}b: 2\n"));
+    }
+
+    #[test]
+    fn po_entries_go_after_their_neighbour() {
+        let text = "msgid \"\"\nmsgstr \"\"\n\"Language: fr\\n\"\n\nmsgctxt \"a\"\nmsgid \"A\"\nmsgstr \"Á\"\n\nmsgctxt \"c\"\nmsgid \"C\"\nmsgstr \"\"\n";
+        let e = Entry { msgctxt: "b".into(), msgid: "B".into(), msgstr: "B́".into(), ..Entry::default() };
+        let out = insert_po_entries(text, "a", std::slice::from_ref(&e));
+        assert!(out.contains("msgstr \"Á\"\n\nmsgctxt \"b\"\nmsgid \"B\"\nmsgstr \"B́\"\n\nmsgctxt \"c\""), "{out}");
+        let at_end = insert_po_entries(text, "c", std::slice::from_ref(&e));
+        assert!(at_end.ends_with("msgstr \"\"\n\nmsgctxt \"b\"\nmsgid \"B\"\nmsgstr \"B́\"\n"), "{at_end}");
+        assert_eq!(po::parse(&out).unwrap().entries.len(), 3);
+    }
+}
