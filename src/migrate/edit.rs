@@ -59,6 +59,55 @@ pub fn holds_key(value: &serde_yaml::Value, key: &str) -> bool {
     }
 }
 
+/// A string as a one-line YAML scalar: plain where YAML reads it back as the same string,
+/// double-quoted otherwise, and where a YAML 1.1 tool would read something else (`yes`).
+pub fn scalar(text: &str) -> String {
+    let plain: Option<serde_yaml::Value> = serde_yaml::from_str(&format!("k: {text}\n")).ok();
+    let reserved = crate::fmt::RESERVED.contains(&text.to_lowercase().as_str());
+    if !reserved
+        && !text.contains('\n')
+        && plain.and_then(|v| v.get("k").cloned()) == Some(serde_yaml::Value::from(text))
+    {
+        text.to_string()
+    } else {
+        serde_json::to_string(text).unwrap_or_default()
+    }
+}
+
+/// The lines an entry whose key is at `line` (1-based) and `column` spans: its key's line and
+/// every following line indented past the key, up to the last one that is not blank.
+pub fn entry_lines(lines: &[&str], line: usize, column: usize) -> std::ops::Range<usize> {
+    let start = line - 1;
+    let mut end = start + 1;
+    for (i, l) in lines.iter().enumerate().skip(start + 1) {
+        if l.trim().is_empty() {
+            continue;
+        }
+        if l.len() - l.trim_start().len() < column {
+            break;
+        }
+        end = i + 1;
+    }
+    start..end
+}
+
+/// One change of a file's lines: the range replaced and what replaces it.
+#[derive(Debug, Clone)]
+pub struct LineEdit {
+    pub lines: std::ops::Range<usize>,
+    pub with: Vec<String>,
+}
+
+/// Applies edits that do not overlap (in any order) to a text.
+pub fn apply_edits(text: &str, mut edits: Vec<LineEdit>) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.lines.start));
+    for e in edits {
+        lines.splice(e.lines, e.with);
+    }
+    lines.join("\n") + "\n"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +117,10 @@ mod tests {
         let text = "a: 1\n# the documents\ndocuments: []\n";
         assert_eq!(insert_before_key(text, "documents", "b: 2"), "a: 1\nb: 2\n# the documents\ndocuments: []\n");
         assert_eq!(insert_before_key(text, "nothing", "b: 2"), format!("{text}b: 2\n"));
+        assert_eq!(scalar("Fund, for Belgium"), "Fund, for Belgium");
+        for quoted in ["yes", "7.0", "a: b", "a #b", "- x", "", "line\nbreak", " pad", "[x]"] {
+            assert!(scalar(quoted).starts_with('"'), "{quoted}");
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! (every revision written before `format:` existed) passes through unchanged.
 
 mod edit;
+mod format2;
 mod format3;
 mod format4;
 mod tree;
@@ -36,6 +37,7 @@ struct Step {
 
 /// The steps, oldest first.
 const STEPS: &[Step] = &[
+    Step { from: 2, what: format2::WHAT, apply: format2::apply },
     Step { from: 3, what: format3::WHAT, apply: format3::apply },
     Step { from: 4, what: format4::WHAT, apply: format4::apply },
 ];
@@ -96,15 +98,22 @@ pub fn upgrade(dir: &Path, shown: &Path) -> Result<Option<Upgrade>, Box<Diagnost
     let unreadable =
         |e: std::io::Error| Diagnostic::error("file-unreadable", format!("cannot read: {e}")).at(at.clone());
     let mut tree = Tree::read(dir).map_err(unreadable)?;
+    let (steps, filled) = run_steps(&mut tree, from, CURRENT);
+    Ok(Some(Upgrade { from, tree, steps, filled }))
+}
+
+/// Runs the steps from format `from` up to format `to` on a tree: the steps that changed
+/// something (`4 → 5: ...`) and the values they filled.
+pub fn run_steps(tree: &mut Tree, from: u32, to: u32) -> (Vec<String>, Vec<Filled>) {
     let (mut steps, mut filled) = (vec![], vec![]);
-    for step in STEPS.iter().filter(|s| s.from >= from) {
+    for step in STEPS.iter().filter(|s| s.from >= from && s.from < to) {
         let before = tree.clone();
-        (step.apply)(&mut tree, &mut filled);
-        if tree != before {
+        (step.apply)(tree, &mut filled);
+        if *tree != before {
             steps.push(format!("{} → {}: {}", step.from, step.from + 1, step.what));
         }
     }
-    Ok(Some(Upgrade { from, tree, steps, filled }))
+    (steps, filled)
 }
 
 impl Upgrade {
