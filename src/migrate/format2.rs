@@ -69,7 +69,7 @@ pub fn apply(tree: &mut Tree, filled: &mut Vec<Filled>) {
         let lines: Vec<&str> = text.lines().collect();
         let edits: Vec<LineEdit> = step.edits.iter().filter_map(|e| e.resolve(&outline, &lines)).collect();
         found.append(&mut step.found);
-        let upgraded = edit::apply_edits(text, edits);
+        let upgraded = edit::apply_edits(text, edits, tree.keeps_lines());
         tree.set(&rel, upgraded);
     }
     let langs: Vec<String> = found.iter().map(|f| f.lang.clone()).fold(vec![], |mut all, l| {

@@ -86,7 +86,7 @@ pub fn apply(tree: &mut Tree, filled: &mut Vec<Filled>) {
         return;
     }
     let text = tree.get("programme.yaml").unwrap_or_default();
-    tree.set("programme.yaml", edit::insert_before_key(text, "documents", SCOPES));
+    tree.set("programme.yaml", edit::insert_before_key(text, "documents", SCOPES, tree.keeps_lines()));
     filled.push(Filled {
         file: "programme.yaml".into(),
         message: "scopes: Belgium's four levels of government, the ones amif-doc knew in format 3".into(),
@@ -106,7 +106,7 @@ pub fn apply(tree: &mut Tree, filled: &mut Vec<Filled>) {
                 })
             })
             .collect();
-        let text = edit::insert_po_entries(text, "programme/responsible_authority", &entries);
+        let text = edit::insert_po_entries(text, "programme/responsible_authority", &entries, tree.keeps_lines());
         tree.set(&rel, text);
         filled
             .push(Filled { file: rel, message: "the scopes' names and tags, as the label catalogue had them".into() });

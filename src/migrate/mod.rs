@@ -10,6 +10,7 @@
 //! (every revision written before `format:` existed) passes through unchanged.
 
 mod edit;
+mod format1;
 mod format2;
 mod format3;
 mod format4;
@@ -37,6 +38,7 @@ struct Step {
 
 /// The steps, oldest first.
 const STEPS: &[Step] = &[
+    Step { from: 1, what: format1::WHAT, apply: format1::apply },
     Step { from: 2, what: format2::WHAT, apply: format2::apply },
     Step { from: 3, what: format3::WHAT, apply: format3::apply },
     Step { from: 4, what: format4::WHAT, apply: format4::apply },
@@ -97,7 +99,7 @@ pub fn upgrade(dir: &Path, shown: &Path) -> Result<Option<Upgrade>, Box<Diagnost
     };
     let unreadable =
         |e: std::io::Error| Diagnostic::error("file-unreadable", format!("cannot read: {e}")).at(at.clone());
-    let mut tree = Tree::read(dir).map_err(unreadable)?;
+    let mut tree = Tree::read(dir).map_err(unreadable)?.keeping_lines();
     let (steps, filled) = run_steps(&mut tree, from, CURRENT);
     Ok(Some(Upgrade { from, tree, steps, filled }))
 }

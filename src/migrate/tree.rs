@@ -11,6 +11,10 @@ use crate::load::TRANSLATIONS;
 pub struct Tree {
     files: BTreeMap<String, String>,
     changed: BTreeSet<String>,
+    /// Whether every line of an old file must keep its number: when the upgraded files are
+    /// only read, so that a message's line is the line of the file on disk (steps then only
+    /// append, and leave blank lines where they remove some).
+    keep_lines: bool,
 }
 
 impl PartialEq for Tree {
@@ -43,6 +47,15 @@ impl Tree {
     /// A tree of the given files, as a test writes them.
     pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Tree {
         Tree { files: files.into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(), ..Tree::default() }
+    }
+
+    /// The same tree, its steps keeping every old line's number.
+    pub fn keeping_lines(self) -> Tree {
+        Tree { keep_lines: true, ..self }
+    }
+
+    pub fn keeps_lines(&self) -> bool {
+        self.keep_lines
     }
 
     pub fn get(&self, rel: &str) -> Option<&str> {

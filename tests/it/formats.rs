@@ -121,3 +121,50 @@ fn format_3_prints_as_declared_scopes_did() {
 fn format_2_prints_as_translation_files_did() {
     prints_as_the_next_format(2, &[]);
 }
+
+/// The first commit's content: the matrix it gets is the one edition amif-doc built then
+/// (the commit that added the matrix added excerpts too).
+#[test]
+fn format_1_prints_as_the_edition_matrix_did() {
+    prints_as_the_next_format(1, &["editions.yaml"]);
+}
+
+/// The history's own question: what changed since the first version of the programme? Read
+/// from git when the history is there (a shallow clone has not got it: the fixtures above
+/// cover every format then).
+#[test]
+fn diff_reads_every_revision_back_to_the_first_commit_of_content() {
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git").current_dir(repo()).args(args).output().ok()?;
+        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    };
+    if git(&["rev-parse", "--is-shallow-repository"]).as_deref() != Some("false") {
+        eprintln!("skipped: not a full git clone (the format fixtures cover the history)");
+        return;
+    }
+    let revisions = git(&["log", "--reverse", "--format=%h", "--", "content"]).unwrap_or_default();
+    if revisions.is_empty() {
+        eprintln!("skipped: no commit of content/ in this clone");
+        return;
+    }
+    for rev in revisions.lines() {
+        let (code, err) = run_on(&repo().join("content"), &["diff", rev, "HEAD"]);
+        assert!(matches!(code, Some(0 | 1)), "diff {rev} HEAD: {code:?}\n{err}");
+    }
+}
+
+/// An upgraded file is read with the lines it has on disk: the title's inline translations
+/// above `version` became one line, yet the rule on the version names its line in the file.
+#[test]
+fn messages_name_the_lines_of_the_old_files() {
+    let content = formats().join("1/content");
+    let (code, out) = run_on(&content, &["check"]);
+    assert_eq!(code, Some(0), "{out}");
+    let line = std::fs::read_to_string(content.join("programme.yaml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("version:"))
+        .unwrap()
+        + 1;
+    assert!(out.contains(&format!("content/programme.yaml:{line}:1")), "line {line}:\n{out}");
+}
