@@ -114,6 +114,10 @@ fn new_catalog(checked: &Checked, lang: Lang) -> Catalog {
 
 fn update(args: &UpdateArgs) -> Result<ExitCode, Error> {
     let (checked, content) = load(&args.paths)?;
+    // The PO files of an old format are what its steps read: they are upgraded first.
+    if let Some(from) = amif_doc::migrate::old_format(&content) {
+        return Err(Error::OldFormat(from));
+    }
     let units = units::units(&checked.programme);
     // Every language a file exists for, and every one the edition matrix prints texts in.
     let mut langs: Vec<Lang> = checked.translations.iter().map(|t| t.lang).collect();

@@ -8,6 +8,7 @@ pub mod diff;
 pub mod editions;
 pub mod fmt;
 pub mod i18n;
+pub mod migrate;
 pub mod new;
 pub mod schema;
 pub mod watch;
@@ -47,6 +48,9 @@ pub enum Command {
     /// Put every sentence of the narrative on its own line and tidy whitespace, without
     /// changing what any edition prints.
     Fmt(fmt::FmtArgs),
+    /// Upgrade content written for an older amif-doc to the current content format, in
+    /// place, without changing what any edition prints; `--check` only says whether it is old.
+    Migrate(migrate::MigrateArgs),
     /// Compare two revisions of the content: what changed in the programme, not in the YAML.
     /// Exit status: 0 no change, 1 changes, 2 trouble.
     Diff(diff::DiffArgs),

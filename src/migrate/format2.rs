@@ -94,6 +94,10 @@ pub fn apply(tree: &mut Tree, filled: &mut Vec<Filled>) {
             Some(text) => text.to_string(),
             None => header(tree, &lang),
         };
+        // A unit the file already translates keeps its translation.
+        let present = crate::i18n::po::parse(&text).map(|c| c.entries).unwrap_or_default();
+        let entries: Vec<Entry> =
+            entries.into_iter().filter(|e| !present.iter().any(|p| !p.obsolete && p.msgctxt == e.msgctxt)).collect();
         let last = entries.len();
         let mut text = text;
         for e in entries {

@@ -15,10 +15,12 @@ mod format2;
 mod format3;
 mod format4;
 mod tree;
+mod upgrade;
 
 use std::path::{Path, PathBuf};
 
 pub use tree::Tree;
+pub use upgrade::{Migrated, migrate};
 
 use crate::diag::{Diagnostic, Location};
 
@@ -70,6 +72,13 @@ pub fn declared(programme_yaml: &str) -> Option<u32> {
         None => Some(1),
         Some(v) => v.as_u64().and_then(|n| u32::try_from(n).ok()),
     }
+}
+
+/// The format of `dir` when it is older than [`CURRENT`]: commands that write the content
+/// (other than `migrate` and `fmt`) refuse it.
+pub fn old_format(dir: &Path) -> Option<u32> {
+    let text = std::fs::read_to_string(dir.join("programme.yaml")).ok()?;
+    declared(&text).filter(|n| *n < CURRENT)
 }
 
 /// Reads `dir`'s format and, when it is older than [`CURRENT`], its files upgraded in memory.

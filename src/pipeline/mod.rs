@@ -62,6 +62,13 @@ pub enum Error {
     #[error("formatting would change the documents; nothing was written (please report this)")]
     FormatChangesOutput,
     #[error(
+        "upgrading the content format would change what {} print(s); nothing was written (please report this)",
+        .0.join(", ")
+    )]
+    MigrationChangesOutput(Vec<String>),
+    #[error("the content is format {0}: run `amif-doc migrate` first, which upgrades it to the current format")]
+    OldFormat(u32),
+    #[error(
         "no amif-doc project here: no {} in `{}` or a folder above it; start one with `amif-doc new DIR --member-state CODE`, or name the content folder with --content",
         project::MARKER, .0.display()
     )]

@@ -168,3 +168,72 @@ fn messages_name_the_lines_of_the_old_files() {
         + 1;
     assert!(out.contains(&format!("content/programme.yaml:{line}:1")), "line {line}:\n{out}");
 }
+
+/// Every file of a folder, by path inside it.
+fn files_of(dir: &Path) -> Vec<(String, String)> {
+    let mut out = vec![];
+    for sub in ["", "objectives", "translations"] {
+        let Ok(entries) = std::fs::read_dir(dir.join(sub)) else { continue };
+        for e in entries.map(Result::unwrap).filter(|e| e.path().is_file()) {
+            let rel = Path::new(sub).join(e.file_name()).to_string_lossy().into_owned();
+            out.push((rel, std::fs::read_to_string(e.path()).unwrap()));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// `migrate` on the oldest format: `--check` writes nothing and says so; the upgrade prints
+/// what the old files printed, leaves nothing for `fmt`, and a second run changes nothing.
+#[test]
+fn migrate_upgrades_the_oldest_format_once() {
+    let dir = scratch("migrate");
+    let content = dir.join("content");
+    amif_doc::write::copy_tree(&formats().join("1/content"), &content).unwrap();
+    let old_files = files_of(&content);
+    let old_sources = typst_sources(&content);
+
+    let (code, err) = run_on(&content, &["migrate", "--check"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("the content is format 1: `amif-doc migrate` upgrades it to format 5"), "{err}");
+    assert_eq!(files_of(&content), old_files, "--check writes nothing");
+
+    let (code, err) = run_on(&content, &["migrate"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("upgraded the content from format 1 to 5"), "{err}");
+    for step in ["1 → 2", "2 → 3", "3 → 4", "4 → 5"] {
+        assert!(err.contains(&format!("format {step}: ")), "{step}: {err}");
+    }
+    let upgraded = files_of(&content);
+    let names: Vec<&str> = upgraded.iter().map(|(n, _)| n.as_str()).collect();
+    for new in ["editions.yaml", "reference.yaml", "translations/fr.po"] {
+        assert!(names.contains(&new), "{new}: {names:?}");
+    }
+    let programme = &upgraded.iter().find(|(n, _)| n == "programme.yaml").unwrap().1;
+    assert!(programme.ends_with("\nformat: 5\n") && programme.contains("\ntitle: National Programme"), "{programme}");
+    assert_eq!(typst_sources(&content), old_sources, "every edition prints as before");
+    let (code, err) = run_on(&content, &["check"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("format-old") && !err.contains("format-filled"), "{err}");
+    let (code, out) = run_on(&content, &["fmt", "--check"]);
+    assert_eq!(code, Some(0), "{out}");
+
+    let (code, err) = run_on(&content, &["migrate"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("the content is format 5: nothing to upgrade"), "{err}");
+    assert_eq!(files_of(&content), upgraded, "a second run changes nothing");
+}
+
+/// `i18n update` writes PO files of the current format only: on an old folder it asks for
+/// `migrate` first and writes nothing.
+#[test]
+fn i18n_update_asks_for_migrate_on_an_old_format() {
+    let dir = scratch("i18n-old");
+    let content = dir.join("content");
+    amif_doc::write::copy_tree(&formats().join("2/content"), &content).unwrap();
+    let before = files_of(&content);
+    let (code, err) = run_on(&content, &["i18n", "update"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("the content is format 1: run `amif-doc migrate` first"), "{err}");
+    assert_eq!(files_of(&content), before);
+}
