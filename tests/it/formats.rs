@@ -237,3 +237,16 @@ fn i18n_update_asks_for_migrate_on_an_old_format() {
     assert!(err.contains("the content is format 1: run `amif-doc migrate` first"), "{err}");
     assert_eq!(files_of(&content), before);
 }
+
+/// The first commit's programme, never upgraded on disk, builds: its French cover prints the
+/// French title it wrote inline, its English one the English.
+#[test]
+fn the_oldest_format_builds_as_it_is() {
+    let out = scratch("format-1-build");
+    let outputs = build(&formats().join("1/content"), &out, &both()).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    assert_eq!(outputs.len(), 2);
+    let fr = pdf_text(&out.join("programme-fr.pdf"));
+    assert!(fr.contains("Programme national du Fonds «Asile, migration et intégration» pour la Belgique"), "{fr:.400}");
+    let en = pdf_text(&out.join("programme-en.pdf"));
+    assert!(en.contains("National Programme of the Asylum, Migration and Integration Fund for Belgium"), "{en:.400}");
+}
