@@ -8,10 +8,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 use clap_complete::engine::ArgValueCandidates;
-use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use amif_doc::i18n::{Catalogue, Lang};
-use amif_doc::pipeline::{self, Error};
 use amif_doc::review::{self, Side, redline, report};
 
 use super::ContentArgs;
@@ -115,24 +114,36 @@ pub fn run(args: &DiffArgs) -> ExitCode {
     if review.report.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
-/// git's external diff driver: the semantic diff of one content file, in the context of the
-/// working tree's other files. It never makes git stop: when the semantic diff cannot be made
-/// (an added or deleted file that leaves a side incomplete, content that does not parse, a
-/// folder that is not a programme), it says why in one line and prints git's usual text diff.
+/// git's external diff driver: the changes of one content file, by what its two versions say
+/// themselves (texts, inputs, translation entries). git gives the driver that one file, not
+/// the revision's others, so it never pairs a version with other files: no totals, no
+/// translation states, no validation, and a last line that says where they are (`amif-doc
+/// log`). It never makes git stop: a version that does not parse is said in one line, then
+/// git's usual text diff follows.
 pub fn run_driver(args: &DriverArgs) -> ExitCode {
     let old = read_side(&args.old_file);
     let new = read_side(&args.new_file);
-    match driver_report(args, old.as_deref(), new.as_deref()) {
-        Ok(text) => print!("{text}"),
-        Err(error) => {
-            let why = match &error {
-                Error::Content(d, _) => {
-                    let first = d.0.first().map(|d| d.to_string()).unwrap_or_default();
-                    format!("the content has {} problem(s), first: {first}", d.0.len())
-                }
-                other => other.to_string().lines().next().unwrap_or_default().to_string(),
-            };
-            println!("amif-doc: no semantic diff for {} ({why}); the text diff follows.", args.path.display());
+    let path = args.path.display().to_string();
+    let title = match (&old, &new) {
+        (None, _) => format!("{path} (new file)"),
+        (_, None) => format!("{path} (deleted)"),
+        _ => format!("{path} ({} → {})", short(&args.old_hex), short(&args.new_hex)),
+    };
+    match review::onefile::changes(&path, old.as_deref(), new.as_deref()) {
+        Ok(lines) => {
+            println!("{title}: this file's own values");
+            if lines.is_empty() {
+                println!("  no value changed (comments, order of keys or layout only)");
+            }
+            for line in lines {
+                println!("  {line}");
+            }
+            println!(
+                "amif-doc: totals, translation states and validation depend on the revision's other files; `amif-doc log` compares whole revisions"
+            );
+        }
+        Err(why) => {
+            println!("amif-doc: no semantic diff for {path} ({why}); the text diff follows.");
             print!("{}", text_diff(&args.path, old.as_deref().unwrap_or(""), new.as_deref().unwrap_or("")));
         }
     }
@@ -155,44 +166,6 @@ fn text_diff(path: &Path, old: &str, new: &str) -> String {
         .context_radius(3)
         .header(&format!("a/{shown}"), &format!("b/{shown}"))
         .to_string()
-}
-
-fn driver_report(args: &DriverArgs, old: Option<&str>, new: Option<&str>) -> Result<String, Error> {
-    let project = args.paths.project()?;
-    let catalogue = Catalogue::load(&project.form)?;
-    let content = &project.content;
-    let rel = args.path.strip_prefix(content).unwrap_or(&args.path).to_path_buf();
-    // Each side: the working tree's content with this one file as it is on that side.
-    let side = |text: Option<&str>| -> Result<tempfile::TempDir, Error> {
-        let dir =
-            tempfile::Builder::new().prefix("amif-doc-driver-").tempdir().map_err(Error::io("a scratch folder"))?;
-        amif_doc::write::copy_tree(content, dir.path())?;
-        let target = dir.path().join(&rel);
-        match text {
-            Some(text) => {
-                std::fs::create_dir_all(target.parent().unwrap_or(dir.path()))
-                    .map_err(Error::io("a scratch folder"))?;
-                std::fs::write(&target, text).map_err(Error::io(rel.display().to_string()))?
-            }
-            None => {
-                let _ = std::fs::remove_file(&target);
-            }
-        }
-        Ok(dir)
-    };
-    let (old_dir, new_dir) = (side(old)?, side(new)?);
-    let old = pipeline::load_and_check_as(old_dir.path(), content, &catalogue, true)?;
-    let new = pipeline::load_and_check_as(new_dir.path(), content, &catalogue, true)?;
-    let labels = catalogue.for_lang(Lang::EN)?;
-    let report = review::compare::compare(&old, &new, &labels);
-    let mut out = NoColor::new(Vec::new());
-    let title = match (args.old_file == Path::new("/dev/null"), args.new_file == Path::new("/dev/null")) {
-        (true, _) => format!("{} (new file)", args.path.display()),
-        (_, true) => format!("{} (deleted)", args.path.display()),
-        _ => format!("{} ({} → {})", args.path.display(), short(&args.old_hex), short(&args.new_hex)),
-    };
-    report::write_text(&mut out, &report, &title, &labels).map_err(Error::io("the report"))?;
-    Ok(String::from_utf8_lossy(&out.into_inner()).into_owned())
 }
 
 fn short(hex: &str) -> &str {

@@ -9,6 +9,7 @@ mod diagnostics;
 mod excerpts;
 mod field_limits;
 mod formats;
+mod history;
 mod money;
 mod mutation;
 mod new_programme;

@@ -252,12 +252,12 @@ fn git_diff_uses_the_semantic_driver() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("amif-doc diff content/financing.yaml ("), "{text}");
-    assert!(
-        text.contains("  ~ input SO1.NO1  [financing.table1.so1.no1]: 22,813,801.27 → 22,713,801.27 (Δ -100,000.00)"),
-        "{text}"
-    );
-    assert!(!text.contains("objectives.so2.no2.a13"), "only this file's change: {text}");
+    assert!(text.contains("content/financing.yaml ("), "{text}");
+    assert!(text.contains("): this file's own values\n"), "{text}");
+    assert!(text.contains("  ~ table1.so1.no1: 22813801.27 → 22713801.27 (Δ -100000.00)\n"), "{text}");
+    let values: Vec<&str> = text.lines().filter(|l| l.starts_with("  ")).collect();
+    assert!(values.iter().all(|l| l.starts_with("  ~ table1.")), "only this file's values, no totals: {text}");
+    assert!(text.contains("`amif-doc log` compares whole revisions"), "{text}");
 }
 
 /// The driver never makes git stop: an added file, a deleted file, a file with a YAML error and
@@ -285,28 +285,31 @@ fn the_git_driver_never_breaks_git_diff() {
         git(&dir, &["reset", "-q", "--hard"]);
         stdout.into_owned()
     };
-    // Added: a specific objective the programme did not have, compared semantically.
+    // Added: a specific objective the programme did not have: what the file says.
     let added = staged(&|| {
         std::fs::write(c.join("objectives/so4.yaml"), "id: so4\nobjective: |\n  Operating support.\n").unwrap()
     });
-    assert!(added.contains("amif-doc diff content/objectives/so4.yaml (new file): "), "{added}");
-    assert!(added.contains("+ SO4 – objective  [objectives.so4.objective]"), "{added}");
-    // Deleted: a specific objective, compared semantically.
+    assert!(added.contains("content/objectives/so4.yaml (new file): this file's own values"), "{added}");
+    assert!(added.contains("  + id: so4\n  + objective: Operating support.\n"), "{added}");
+    // Deleted: a specific objective.
     let deleted = staged(&|| std::fs::remove_file(c.join("objectives/so3.yaml")).unwrap());
-    assert!(deleted.contains("- Action 17 – title  [objectives.so3.no1.a17.title]"), "{deleted}");
-    // A file the programme cannot do without: one line why, then git's text diff.
+    assert!(deleted.contains("content/objectives/so3.yaml (deleted): this file's own values"), "{deleted}");
+    assert!(deleted.contains("  - national_objectives: (a group of values)"), "{deleted}");
+    // A file the programme cannot do without: the driver says what it held.
     let required = staged(&|| std::fs::remove_file(c.join("summary.yaml")).unwrap());
-    assert!(required.contains("amif-doc: no semantic diff for content/summary.yaml ("), "{required}");
-    assert!(required.contains("-summary: |"), "{required}");
-    // A YAML error.
+    assert!(required.contains("  - summary: "), "{required}");
+    // A YAML error: one line why, then git's text diff.
     let broken =
         staged(&|| edit(&c.join("framework.yaml"), "monitoring_committee: |", "monitoring_committee: \"unclosed"));
-    assert!(broken.contains("amif-doc: no semantic diff for content/framework.yaml (the content has 1 problem(s), first: error[yaml-schema]"), "{broken}");
+    assert!(broken.contains("amif-doc: no semantic diff for content/framework.yaml (the new version: "), "{broken}");
     assert!(broken.contains("+monitoring_committee: \"unclosed"), "{broken}");
-    // A file outside any programme.
+    // A file outside any programme: its own values too.
     let outside = staged(&|| std::fs::write(dir.join("notes.yaml"), "a: 1\n").unwrap());
-    assert!(outside.contains("amif-doc: no semantic diff for notes.yaml ("), "{outside}");
-    assert!(outside.contains("+a: 1"), "{outside}");
+    assert!(outside.contains("notes.yaml (new file): this file's own values\n  + a: 1\n"), "{outside}");
+    // No output names a scratch folder.
+    for out in [&added, &deleted, &required, &broken, &outside] {
+        assert!(!out.contains("amif-doc-") && !out.contains("/tmp"), "{out}");
+    }
 }
 
 /// `diff --pdf --edition`: the redline of one excerpt; `--format markdown` for merge requests.
@@ -392,7 +395,11 @@ fn a_move_is_reported_in_every_format_and_by_the_driver() {
     git(&dir, &["config", "diff.amif.command", &driver]);
     let out = Command::new("git").arg("-C").arg(&dir).args(["diff", "HEAD~1", "HEAD"]).output().unwrap();
     let driven = String::from_utf8_lossy(&out.stdout);
-    assert!(driven.contains(actions) && driven.contains(nos), "{driven}");
+    assert!(driven.contains("  ~ national_objectives: order no2, no3 → no3, no2\n"), "{driven}");
+    assert!(
+        driven.contains("  ~ national_objectives.no2.actions: order a11, a12, a13, a14 → a11, a13, a12, a14\n"),
+        "{driven}"
+    );
 }
 
 /// An error inside an old revision is named as git names the file there, `REV:path`, so
