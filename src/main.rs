@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         Some(Command::Editions(args)) => cmd::editions::run(&args),
         Some(Command::Fmt(args)) => cmd::fmt::run(&args),
         Some(Command::Migrate(args)) => cmd::migrate::run(&args),
+        Some(Command::Log(args)) => cmd::log::run(&args),
         Some(Command::Diff(args)) => cmd::diff::run(&args),
         Some(Command::DiffDriver(args)) => cmd::diff::run_driver(&args),
         Some(Command::I18n(args)) => cmd::i18n::run(&args),

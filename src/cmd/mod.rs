@@ -8,6 +8,7 @@ pub mod diff;
 pub mod editions;
 pub mod fmt;
 pub mod i18n;
+pub mod log;
 pub mod migrate;
 pub mod new;
 pub mod schema;
@@ -54,6 +55,9 @@ pub enum Command {
     /// Compare two revisions of the content: what changed in the programme, not in the YAML.
     /// Exit status: 0 no change, 1 changes, 2 trouble.
     Diff(diff::DiffArgs),
+    /// The semantic history: each commit that touched the content compared with its parent as
+    /// `diff` compares two revisions, newest first (`amif-doc log v1.0..HEAD -- content/financing.yaml`).
+    Log(log::LogArgs),
     /// Translations: `i18n update` brings the PO files up to date, `i18n status` reports.
     I18n(i18n::I18nArgs),
     /// Start a new programme: DIR/content with every section of the form, empty texts and

@@ -5,6 +5,7 @@
 pub mod compare;
 mod facts;
 pub mod git;
+pub mod history;
 pub mod onefile;
 pub mod redline;
 pub mod report;
