@@ -108,7 +108,7 @@ fn new_catalog(checked: &Checked, lang: Lang) -> Catalog {
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
         .collect(),
-        entries: vec![],
+        ..Catalog::default()
     }
 }
 

@@ -112,7 +112,12 @@ pub fn update(old: &Catalog, units: &[Unit]) -> Catalog {
     obsolete.sort_by(|a, b| a.msgctxt.cmp(&b.msgctxt));
     obsolete.dedup_by(|a, b| a.msgctxt == b.msgctxt && a.msgid == b.msgid);
     out.extend(obsolete);
-    Catalog { header_comments: old.header_comments.clone(), header: old.header.clone(), entries: out }
+    Catalog {
+        header_comments: old.header_comments.clone(),
+        header_flags: old.header_flags.clone(),
+        header: old.header.clone(),
+        entries: out,
+    }
 }
 
 #[cfg(test)]

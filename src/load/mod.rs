@@ -339,9 +339,13 @@ impl Loader {
             };
             match po::parse(&text) {
                 Ok(catalog) => out.push(Translations { lang, display, catalog }),
-                Err(e) => {
-                    let d = Diagnostic::error("po-syntax", e.message).at(at(e.line));
-                    self.problems.push(d.with_hint("a PO entry is msgctxt, msgid and msgstr, each a quoted string"));
+                Err(errors) => {
+                    for e in errors.0 {
+                        let place = Location { column: e.column, ..at(e.line) };
+                        let d = Diagnostic::error("po-syntax", e.message).at(place);
+                        self.problems
+                            .push(d.with_hint("a PO entry is msgctxt, msgid and msgstr, each a quoted string"));
+                    }
                 }
             }
         }

@@ -15,6 +15,7 @@ mod mutation;
 mod new_programme;
 mod other_programme;
 mod pipeline;
+mod po_files;
 mod printable;
 mod repeated_keys;
 mod review;
