@@ -3,6 +3,7 @@
 //! its line and column, never a silent merge.
 
 use std::path::Path;
+use std::process::Command;
 
 use amif_doc::i18n::po::{self, Catalog, Entry};
 
@@ -93,5 +94,65 @@ fn malformed_po_is_an_error_at_its_place() {
     ];
     for e in &expected {
         assert!(problems.iter().any(|p| p.contains("po-syntax") && p.contains(e.as_str())), "{e}\n{problems:#?}");
+    }
+}
+
+/// gettext's own tools write the file: amif-doc reads it, and fmt and i18n update keep every
+/// entry; msgfmt --check passes after. Skipped, saying so, where gettext is not installed.
+#[test]
+fn files_written_by_gettext_tools_round_trip() {
+    let have = |tool: &str| Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success());
+    if !["msgcat", "msgmerge", "msgattrib", "msgfmt"].iter().all(|t| have(t)) {
+        eprintln!("skipped: gettext (msgcat, msgmerge, msgattrib, msgfmt) is not installed; .ci/run installs it");
+        return;
+    }
+    for tool in ["msgcat", "msgattrib", "msgmerge"] {
+        let dir = scratch(&format!("po-{tool}"));
+        let content = copy_content(&dir);
+        let fr = content.join("translations/fr.po");
+        let written = dir.join("written.po");
+        let status = if tool != "msgmerge" {
+            Command::new(tool).arg(&fr).arg("-o").arg(&written).status().unwrap()
+        } else {
+            // A template of the same units (no translations), merged with the translations.
+            let mut template = read(&fr);
+            for e in &mut template.entries {
+                e.msgstr.clear();
+            }
+            let pot = dir.join("fr.pot");
+            std::fs::write(&pot, po::write(&template)).unwrap();
+            // The translation was made from older English (msgmerge marks it fuzzy with the
+            // previous msgid), and translates a unit the programme no longer has (obsolete).
+            edit(&fr, "msgid \"In the field of Asylum the main focus", "msgid \"In the field of asylum the focus");
+            let mut text = std::fs::read_to_string(&fr).unwrap();
+            text.push_str("\nmsgctxt \"summary/99\"\nmsgid \"Dropped.\"\nmsgstr \"Abandonné.\"\n");
+            std::fs::write(&fr, text).unwrap();
+            Command::new("msgmerge")
+                .args(["--quiet", "--previous"])
+                .arg(&fr)
+                .arg(&pot)
+                .arg("-o")
+                .arg(&written)
+                .status()
+                .unwrap()
+        };
+        assert!(status.success(), "{tool}");
+        std::fs::copy(&written, &fr).unwrap();
+        let before = read(&fr);
+        if tool == "msgmerge" {
+            let merged = before.find("summary/1").unwrap();
+            assert!(
+                merged.fuzzy && merged.previous.as_deref().is_some_and(|p| p.starts_with("In the field of asylum"))
+            );
+            assert!(
+                before.entries.iter().any(|e| e.obsolete && e.msgctxt == "summary/99"),
+                "msgmerge kept it obsolete"
+            );
+        }
+        fmt_and_update(&content);
+        let after = read(&fr);
+        assert_eq!(entries(&after), entries(&before), "{tool}: every entry as the tool wrote it");
+        let check = Command::new("msgfmt").arg("--check").arg("-o").arg("/dev/null").arg(&fr).output().unwrap();
+        assert!(check.status.success(), "{tool}: {}", String::from_utf8_lossy(&check.stderr));
     }
 }
