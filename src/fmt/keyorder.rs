@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use serde::de::{self, DeserializeOwned, Visitor};
 
-use crate::model::raw::*;
+use crate::load::raw::*;
 use crate::yaml;
 
 /// A deserializer that only records the field list a struct asks for.

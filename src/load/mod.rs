@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 mod files;
+pub mod raw;
 pub mod schema;
 mod syntax;
 
@@ -15,8 +16,8 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::i18n::translate::Translations;
 use crate::i18n::{Lang, po};
 use crate::migrate;
-use crate::model::raw::*;
 use crate::yaml;
+use raw::*;
 
 /// One content file as read: its text and its outline (where each YAML path starts).
 #[derive(Debug)]

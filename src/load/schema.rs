@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
 
-use crate::model::raw::*;
+use super::raw::*;
 
 /// The folder inside `content/` that holds the schemas (hidden: not a content file).
 pub const SCHEMA_DIR: &str = ".schema";

@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 
-use super::raw::*;
 use super::*;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::raw::*;
 use crate::load::{FileId, RawContent, SourceFiles};
 
 /// Builds the programme from raw content, collecting every problem.

@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::build::Builder;
-use super::raw::*;
 use super::*;
+use crate::load::raw::*;
 
 impl Builder<'_> {
     /// The edition matrix; `objectives` are the ids of the programme's specific objectives,

@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_decimal::Decimal;
 
 use super::build::Builder;
-use super::raw::*;
 use super::*;
 use crate::compute::money::{Amount, MAX_AMOUNT, MAX_PERSONS};
+use crate::load::raw::*;
 
 impl Builder<'_> {
     /// An amount within the form's bounds; `signed` where the form takes negative values

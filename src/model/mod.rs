@@ -1,4 +1,4 @@
-//! Stage 2, model: the checked programme. `raw` holds what a file may say; `build` (texts,
+//! Stage 2, model: the checked programme. `load::raw` holds what a file may say; `build` (texts,
 //! objectives, matrix) and `inputs` (pledges, indicators, amounts) turn it into these types,
 //! with every problem located; `sfc` is the fixed structure of the SFC2014 form; `reference`
 //! the terms the special cases refer to (categories, countries); `excerpt` cuts the programme
@@ -9,7 +9,6 @@ mod editions;
 pub mod excerpt;
 mod inputs;
 mod objectives;
-pub mod raw;
 pub mod reference;
 mod scope;
 pub mod sfc;

@@ -4,9 +4,9 @@
 use std::collections::BTreeSet;
 
 use super::build::Builder;
-use super::raw::*;
 use super::*;
 use crate::load::FileId;
+use crate::load::raw::*;
 
 impl Builder<'_> {
     /// The programme's specific objectives are those its Table 1 funds: each needs its file,

@@ -14,8 +14,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::build::Builder;
-use super::raw::{RawReference, RawTerm};
 use crate::i18n::Lang;
+use crate::load::raw::{RawReference, RawTerm};
 
 /// A term of the reference list: its id, its name per language.
 #[derive(Debug, Clone, Serialize)]

@@ -1,5 +1,6 @@
 //! Raw serde types: exactly what a content file may say, nothing more (unknown keys are
-//! errors). `model::build` turns these into the checked [`crate::model::Programme`].
+//! errors). `load` produces them, so they live here; `model::build` turns them into the
+//! checked [`crate::model::Programme`].
 
 use std::collections::BTreeMap;
 
