@@ -18,7 +18,8 @@
 //!
 //! Under the stages: `yaml`, the one pass of a YAML file through a parser that keeps positions
 //! (repeated keys, the line and column of every YAML path), used by `load`, `fmt` and the label
-//! catalogue.
+//! catalogue; `amount`, the exact amounts content writes, read by `load`, bounded by `model`,
+//! added up by `compute`.
 //!
 //! `form` is what a programme is printed into and with: templates, label catalogue, `new`
 //! skeleton and fonts, built into the binary, each overridable by a project's own file.
@@ -38,6 +39,7 @@ pub mod session;
 pub mod typeset;
 pub mod write;
 
+pub mod amount;
 pub mod diag;
 pub mod fmt;
 pub mod form;

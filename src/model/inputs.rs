@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::build::Builder;
 use super::*;
-use crate::compute::money::{Amount, MAX_AMOUNT, MAX_PERSONS};
+use crate::amount::{Amount, MAX_AMOUNT, MAX_PERSONS};
 use crate::load::raw::*;
 
 impl Builder<'_> {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::compute::money::Amount;
+use crate::amount::Amount;
 
 mod special_cases;
 pub use special_cases::*;

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::RawNarrative;
 use super::RawText;
-use crate::compute::money::Amount;
+use crate::amount::Amount;
 
 /// `content/reference.yaml`: the terms the special cases pick from (resettlement categories,
 /// countries), each with its name in every language the form prints in.
