@@ -148,10 +148,16 @@ impl Labels {
         Ok(substitute(self.get(key)?, values))
     }
 
-    /// As [`Labels::fill`] for typst markup: the label's own words are escaped, the values are
-    /// markup already (a title converted from Markdown, an escaped id).
-    pub fn fill_markup(&self, key: &str, values: &[(&str, &str)]) -> Result<String, LabelError> {
-        Ok(substitute(&crate::render::escape::typst_markup(self.get(key)?), values))
+    /// As [`Labels::fill`] for markup: the label's own words go through `escape` (the render
+    /// stage's escaper), the values are markup already (a title converted from Markdown, an
+    /// escaped id).
+    pub fn fill_escaped(
+        &self,
+        key: &str,
+        values: &[(&str, &str)],
+        escape: fn(&str) -> String,
+    ) -> Result<String, LabelError> {
+        Ok(substitute(&escape(self.get(key)?), values))
     }
 
     /// The labels of a bilingual document: each wording in both languages (`first / second`),

@@ -3,7 +3,7 @@
 //! source text as it is now and the entry is not fuzzy; otherwise it is *stale* (the source
 //! changed since it was translated) or *missing*. A stale or missing unit is never printed as
 //! if it were current: the edition prints the source text, marked as being in the source
-//! language ([`crate::render::escape::marks::fallback`]), and `check` warns about stale units
+//! language ([`crate::text::marks::fallback`]), and `check` warns about stale units
 //! at their line of the PO file, with the word diff of what changed in the source.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -208,7 +208,7 @@ impl Visitor for Apply<'_> {
                 any_current |= text.is_ok();
                 text.unwrap_or_else(|why| {
                     pending.insert(i, why);
-                    crate::render::escape::marks::fallback(source_lang, source)
+                    crate::text::marks::fallback(source_lang, source)
                 })
             });
             if any_current {

@@ -8,6 +8,7 @@ use super::builder::ViewBuilder;
 use crate::i18n::units::{Piece, segments};
 use crate::i18n::{LabelError, Labels, Lang};
 use crate::model::{Narrative, Pending, Text};
+use crate::render::escape::typst_markup;
 use crate::render::markdown;
 use crate::text::words;
 
@@ -183,8 +184,9 @@ impl ViewBuilder<'_> {
     /// In a bilingual edition each language's text gets the number, so each side reads whole.
     pub(super) fn numbered(&self, t: &Text, number: Option<u32>) -> Result<String, RenderError> {
         let Some(n) = number else { return Ok(self.inline(t)) };
-        let fill =
-            |name: &str| self.l.fill_markup("pattern.numbered_name", &[("number", &n.to_string()), ("name", name)]);
+        let fill = |name: &str| {
+            self.l.fill_escaped("pattern.numbered_name", &[("number", &n.to_string()), ("name", name)], typst_markup)
+        };
         match self.second.map(|second| (t.for_edition(self.lang), t.for_edition(second))) {
             Some(((a, a_lang), (b, b_lang))) if a != b => {
                 let (x, y) =
@@ -203,7 +205,7 @@ impl ViewBuilder<'_> {
             let declared = a.scope.as_ref().filter(|_| a.scope_in_heading).and_then(|s| self.p.meta.scope(s));
             let heading = match declared {
                 Some(scope) => {
-                    let tag = crate::render::escape::marks::strip(scope.tag.for_edition(lang).0);
+                    let tag = crate::text::marks::strip(scope.tag.for_edition(lang).0);
                     labels.fill("pattern.action_heading_scoped", &[("number", &number), ("scope", &tag)])?
                 }
                 None => labels.fill("pattern.action_heading", &[("number", &number)])?,

@@ -160,7 +160,7 @@ impl ViewBuilder<'_> {
 
     /// A short text as plain text (PDF metadata, alternative texts), without marks.
     pub(super) fn plain(&self, t: &Text) -> String {
-        crate::render::escape::marks::strip(t.for_edition(self.text_lang).0)
+        crate::text::marks::strip(t.for_edition(self.text_lang).0)
     }
 
     pub(super) fn so_name(&self, so: &str) -> Result<String, RenderError> {
@@ -254,7 +254,7 @@ impl ViewBuilder<'_> {
         let heading = self.each_lang(|l| {
             let mut parts = vec![l.get("excerpt.kind")?.to_string()];
             if let Some(scope) = self.spec.scope.as_ref().and_then(|s| self.p.meta.scope(s)) {
-                parts.push(crate::render::escape::marks::strip(scope.name.for_edition(l.lang).0));
+                parts.push(crate::text::marks::strip(scope.name.for_edition(l.lang).0));
             }
             for so in self.spec.objectives.iter().flatten() {
                 let number = so.trim_start_matches("so");

@@ -140,6 +140,16 @@ pub fn inline_to_typst_with(markdown: &str, escape: fn(&str) -> String) -> Strin
 mod tests {
     use super::*;
 
+    /// A narrative cut into translation units and rebuilt with its own texts prints exactly
+    /// as before.
+    #[test]
+    fn a_rebuilt_narrative_prints_as_before() {
+        use crate::i18n::units::{rebuild, segments};
+        let md = "Intro sentence.\nSecond sentence.\n\n- item one\n  continued.\n- item two\n  1. nested\n\nLast.\n";
+        let same = rebuild(&segments(md), |_, t| t.to_string());
+        assert_eq!(to_typst(&same), to_typst(md));
+    }
+
     #[test]
     fn a_hard_break_is_a_space() {
         // Two trailing spaces, or a backslash at the line's end: no line break in print.

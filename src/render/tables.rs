@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use super::RenderError;
 use super::bilingual::so_code_name;
 use super::builder::{ViewBuilder, whole};
+use super::escape::typst_markup;
 use super::view::*;
 use crate::check::{Finding, Level};
 use crate::compute::{LineKind, YearTable};
@@ -152,9 +153,10 @@ impl ViewBuilder<'_> {
                 };
                 rows.push(IndicatorRow {
                     id: i.id.clone(),
-                    label_typst: self.l.fill_markup(
+                    label_typst: self.l.fill_escaped(
                         "pattern.code_dash_name",
-                        &[("code", &crate::render::escape::typst_markup(&i.id.to_uppercase())), ("name", &name)],
+                        &[("code", &typst_markup(&i.id.to_uppercase())), ("name", &name)],
+                        typst_markup,
                     )?,
                     unit: self.label(match i.unit {
                         Unit::Number => "unit.number",

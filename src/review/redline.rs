@@ -11,11 +11,11 @@ use crate::form::Form;
 use crate::i18n::{Catalogue, LabelError, Labels, Lang};
 use crate::model::{EditionSpec, Narrative, Programme, Text, Texts};
 use crate::pipeline::Error;
-use crate::render::escape::marks;
 use crate::render::view::{RedlineRow, RedlineSummary};
 use crate::render::{Edition, EditionLabels, RenderError, Templates};
 use crate::review::Review;
 use crate::review::compare::{Kind, Op, Report};
+use crate::text::marks;
 use crate::typeset::{DocumentFacts, Fonts, Typesetter};
 
 /// Typesets the redline of `review` into `out` (atomically): of the whole programme, or of one

@@ -1,5 +1,7 @@
-//! Plain-text tools shared by `fmt`, `review` and `i18n`: one sentence splitter and one word
-//! diff, so that formatting, change reports and translation units agree on what a sentence is.
+//! Plain-text tools shared by `fmt`, `review`, `i18n` and `render`: one sentence splitter and one
+//! word diff, so that formatting, change reports and translation units agree on what a sentence
+//! is; and the marks that carry a redline's changes and a fallback language inside a text.
 
+pub mod marks;
 pub mod sentences;
 pub mod words;
