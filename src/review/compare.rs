@@ -12,29 +12,12 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub use super::facts::Kind;
+use super::facts::{self, Fact};
 use crate::i18n::Labels;
 use crate::i18n::number::NumberFormat;
 use crate::pipeline::Checked;
 use crate::text::words::{self, Segment};
-
-/// What a change is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// A text; `words` holds the word-level diff.
-    Text,
-    /// Any other value of the content (a year, a scope, persons pledged, an indicator value).
-    Value,
-    /// A money input typed in the content.
-    Input,
-    /// A figure amif-doc computes, moved by some input.
-    Total,
-    /// A validation finding that appeared, disappeared or changed.
-    Finding,
-    /// The order of a list's items (actions, national objectives, indicators...); `moved`
-    /// says which items moved where.
-    Order,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -85,19 +68,9 @@ impl Report {
 /// The order sections are reported in.
 pub const SECTIONS: [&str; 10] = ["cover", "1", "2", "3", "4", "5", "6", "7", "editions", "validation"];
 
-/// One comparable leaf ([`super::facts`] lists them).
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Fact {
-    pub(super) section: String,
-    pub(super) kind: Kind,
-    pub(super) value: String,
-    pub(super) money: Option<Decimal>,
-    pub(super) label: String,
-}
-
 /// Compares two checked programmes. Labels (English) name the computed lines and findings.
 pub fn compare(old: &Checked, new: &Checked, labels: &Labels) -> Report {
-    let (a, b) = (super::facts::facts(old, labels), super::facts::facts(new, labels));
+    let (a, b) = (facts::facts(old, labels), facts::facts(new, labels));
     let number = &labels.number;
     let ids: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
     let mut changes: Vec<Change> = ids
@@ -219,7 +192,7 @@ fn short_title(title: &str) -> String {
 
 /// What an item of the list `order_id` is called, from its facts: its title or name.
 fn title_of(facts: &std::collections::BTreeMap<String, Fact>, order_id: &str, item: &str) -> Option<String> {
-    let list = order_id.strip_suffix(super::facts::ORDER)?;
+    let list = order_id.strip_suffix(facts::ORDER)?;
     // A transparent container (`actions`) adds nothing to its items' paths: try without it.
     let parent = list.rsplit_once('.').map_or("", |(parent, _)| parent);
     [list, parent].iter().find_map(|prefix| {

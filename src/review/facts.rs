@@ -5,15 +5,44 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
+use serde::Serialize;
 use serde_json::Value;
 
-use super::compare::{Fact, Kind};
 use crate::check::Level;
 use crate::compute::LineKind;
 use crate::i18n::Labels;
 use crate::i18n::translate::{self, State};
 use crate::i18n::units;
 use crate::pipeline::Checked;
+
+/// What a change is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A text; `words` holds the word-level diff.
+    Text,
+    /// Any other value of the content (a year, a scope, persons pledged, an indicator value).
+    Value,
+    /// A money input typed in the content.
+    Input,
+    /// A figure amif-doc computes, moved by some input.
+    Total,
+    /// A validation finding that appeared, disappeared or changed.
+    Finding,
+    /// The order of a list's items (actions, national objectives, indicators...); `moved`
+    /// says which items moved where.
+    Order,
+}
+
+/// One comparable leaf ([`facts`] lists them).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Fact {
+    pub(super) section: String,
+    pub(super) kind: Kind,
+    pub(super) value: String,
+    pub(super) money: Option<Decimal>,
+    pub(super) label: String,
+}
 
 /// Every leaf of one side, by id.
 pub(super) fn facts(c: &Checked, labels: &Labels) -> BTreeMap<String, Fact> {
