@@ -279,6 +279,14 @@ national_objectives:
         assert_eq!(o.find("a").map(|p| (p.line, p.column)), Some((1, 1)));
     }
 
+    #[test]
+    fn an_empty_key_at_the_end_is_inside_the_text() {
+        let o = outline("? ");
+        for p in o.positions.values() {
+            assert_eq!((p.line, p.column), (1, 3));
+        }
+    }
+
     proptest::proptest! {
         /// Whatever bytes a file holds, the pass ends, never panics, and every position it
         /// records is inside the text.

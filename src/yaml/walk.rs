@@ -162,6 +162,17 @@ impl<'t> Walk<'t> {
         }
     }
 
+    /// A position inside the text: an empty key at the very end (`? ` alone) is reported by the
+    /// parser after the last line; it is where the last line ends.
+    fn inside(&self, at: Position) -> Position {
+        let lines = self.lines.len().max(1);
+        if at.line <= lines {
+            return at;
+        }
+        let end = self.lines.last().map_or(0, |l| l.chars().count());
+        Position { line: lines, column: end + 1 }
+    }
+
     /// The character at a position, if the position is inside the text.
     fn char_at(&self, at: Position) -> Option<char> {
         self.lines.get(at.line.checked_sub(1)?)?.chars().nth(at.column - 1)
@@ -183,6 +194,7 @@ impl<'t> Walk<'t> {
 
     /// A key read: its entry's path starts here (even if its value never parses).
     fn key(&mut self, key: String, at: Position) {
+        let at = self.inside(at);
         let entry = KeyEntry { key: key.clone(), holds_block: false };
         self.outline.keys.insert((at.line, at.column), entry);
         self.last_key = Some(at);
