@@ -224,30 +224,6 @@ impl ViewBuilder<'_> {
     }
 }
 
-/// `Objectif spécifique 1 - Asile`: a specific objective's heading in `l`'s language.
-pub(super) fn so_heading(l: &Labels, so: &str, number: u32) -> Result<String, LabelError> {
-    let name =
-        l.fill("pattern.code_dash_name", &[("code", &number.to_string()), ("name", l.get(&format!("so.{so}"))?)])?;
-    Ok(format!("{} {name}", l.get("objective.specific")?))
-}
-
-/// `OS1 Asile`: a specific objective as Table 1 names it, in `l`'s language.
-pub(super) fn so_code_name(l: &Labels, so: &str, number: u32) -> Result<String, LabelError> {
-    let code = format!("{}{number}", l.get("abbr.so")?);
-    l.fill("pattern.code_name", &[("code", &code), ("name", l.get(&format!("so.{so}"))?)])
-}
-
-/// `NO2 - Integration` or `SA5 - Joint return operations`: a line of a specific objective,
-/// in `l`'s language.
-pub(super) fn line_label(l: &Labels, so: &str, line: &str, number: u32) -> Result<String, LabelError> {
-    let (abbr, name) = if line.starts_with("sa") {
-        (l.get("abbr.sa")?, l.get(&format!("sa.{line}"))?)
-    } else {
-        (l.get("abbr.no")?, l.get(&format!("no.{so}.{line}"))?)
-    };
-    l.fill("pattern.code_dash_name", &[("code", &format!("{abbr}{number}")), ("name", name)])
-}
-
 /// Whether a unit introduces what follows: it ends with `:` (`Example actions:` before its
 /// list), or it is a short line without final punctuation (a sub-heading: `Reception`).
 fn lead_in(source: &str) -> bool {

@@ -184,7 +184,7 @@ impl ViewBuilder<'_> {
 
     /// `NO2 - Integration` or `SA5 - Joint return operations`: a line of a specific objective.
     pub(super) fn line_label(&self, so: &str, line: &str, number: u32) -> Result<String, RenderError> {
-        Ok(super::bilingual::line_label(self.l, so, line, number)?)
+        Ok(super::names::line_label(self.l, so, line, number)?)
     }
 
     fn view(&self, findings: &[Finding]) -> Result<View, RenderError> {
@@ -306,7 +306,7 @@ impl ViewBuilder<'_> {
                 nos.push(NationalObjectiveView {
                     id: no.id.clone(),
                     head_typst: self.head_row(|l| {
-                        let line = super::bilingual::line_label(l, &so.id, &no.id, no.number)?;
+                        let line = super::names::line_label(l, &so.id, &no.id, no.number)?;
                         Ok(format!("{} {line}", l.get("objective.national")?))
                     })?,
                     label: self.line_label(&so.id, &no.id, no.number)?,
@@ -321,7 +321,7 @@ impl ViewBuilder<'_> {
                     Ok(SpecificActionView {
                         id: sa.id.clone(),
                         head_typst: self.head_row(|l| {
-                            let line = super::bilingual::line_label(l, &so.id, &sa.id, sa.number)?;
+                            let line = super::names::line_label(l, &so.id, &sa.id, sa.number)?;
                             Ok(format!("{} {line}", l.get("objective.specific_action")?))
                         })?,
                         label: self.line_label(&so.id, &sa.id, sa.number)?,
@@ -331,7 +331,7 @@ impl ViewBuilder<'_> {
                 .collect::<Result<_, RenderError>>()?;
             out.push(ObjectiveView {
                 id: so.id.clone(),
-                heading_typst: self.heading_typst(|l| super::bilingual::so_heading(l, &so.id, so.number))?,
+                heading_typst: self.heading_typst(|l| super::names::so_heading(l, &so.id, so.number))?,
                 label: self.code_dash_name(&so.number.to_string(), &self.so_name(&so.id)?)?,
                 text_typst: self.narrative(&so.objective),
                 national_objectives: nos,

@@ -6,6 +6,7 @@ mod bilingual;
 mod builder;
 pub mod escape;
 pub mod markdown;
+mod names;
 mod tables;
 pub mod view;
 

@@ -4,9 +4,9 @@
 use rust_decimal::Decimal;
 
 use super::RenderError;
-use super::bilingual::so_code_name;
 use super::builder::{ViewBuilder, whole};
 use super::escape::typst_markup;
+use super::names::so_code_name;
 use super::view::*;
 use crate::check::{Finding, Level};
 use crate::compute::{LineKind, YearTable};
@@ -170,7 +170,7 @@ impl ViewBuilder<'_> {
             let number_n = number.parse().unwrap_or_default();
             groups.push(IndicatorGroupView {
                 label: self.code_dash_name(number, &self.so_name(&g.objective)?)?,
-                heading_typst: self.heading_typst(|l| super::bilingual::so_heading(l, &g.objective, number_n))?,
+                heading_typst: self.heading_typst(|l| super::names::so_heading(l, &g.objective, number_n))?,
                 rows,
             });
         }
