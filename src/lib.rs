@@ -13,8 +13,9 @@
 //! write     PDF bytes → out/*.pdf, atomically
 //! ```
 //!
-//! `pipeline` chains the stages once; `session` keeps a build warm for `watch` (typst's
-//! caches, the sources last written) and is what `build` runs for one round.
+//! `pipeline` chains the stages once; `session` is the build, which commands call: one round
+//! for `build`, kept warm for `watch` (typst's caches, the sources last written). The walk of
+//! a build goes down only: `cmd` → `session` → `pipeline` → the stages.
 //!
 //! Under the stages: `yaml`, the one pass of a YAML file through a parser that keeps positions
 //! (repeated keys, the line and column of every YAML path), used by `load`, `fmt` and the label

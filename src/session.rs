@@ -1,4 +1,5 @@
-//! A build that can run again: what `build` runs once and `watch` runs on every save.
+//! The build: what `build` runs once and `watch` runs on every save. Commands call it; it
+//! calls the stages (through `pipeline`), so the walk of a build goes down only.
 //!
 //! A session keeps what a rebuild can reuse: the fonts, typst's World parts and caches
 //! ([`Typesetter`]), and the typst source each edition had when its PDF was last written. An
@@ -10,13 +11,10 @@ use std::collections::HashMap;
 use crate::check;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::{Catalogue, Lang};
-use crate::pipeline::{self, Error, Options, Output};
+use crate::pipeline::{self, Error, Options, Output, Progress};
 use crate::render::Templates;
 use crate::typeset::{Fonts, Typesetter};
 use crate::write;
-
-/// Told, from any thread, each time an edition has been typeset: (done, of, edition).
-pub type Progress<'a> = dyn Fn(usize, usize, &str) + Sync + 'a;
 
 /// What one round wrote, what it skipped, and the warnings of the content it built.
 pub struct Round {
@@ -93,4 +91,22 @@ impl Session {
         warnings.extend(typst_warnings);
         Ok(Round { outputs, unchanged: same.len(), warnings })
     }
+}
+
+/// What a build wrote, and the warnings of the content it built.
+pub struct Built {
+    pub outputs: Vec<Output>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds every requested edition: a session of one round. Nothing in `out/` is touched
+/// unless every edition typeset successfully.
+pub fn build(opts: &Options) -> Result<Built, Error> {
+    build_with(opts, &|_, _, _| {})
+}
+
+/// As [`build`], telling `progress` each time an edition has been typeset.
+pub fn build_with(opts: &Options, progress: &Progress) -> Result<Built, Error> {
+    let round = Session::new(opts.clone())?.rebuild(progress)?;
+    Ok(Built { outputs: round.outputs, warnings: round.warnings })
 }

@@ -9,7 +9,7 @@ use clap_complete::engine::ArgValueCandidates;
 
 use amif_doc::diag::Severity;
 use amif_doc::i18n::LangChoice;
-use amif_doc::pipeline::{self, Error, Options};
+use amif_doc::pipeline::{Error, Options};
 
 use super::ContentArgs;
 
@@ -51,7 +51,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
 
 fn build(args: &BuildArgs) -> Result<(), Error> {
     let started = std::time::Instant::now();
-    let built = pipeline::build_with(&options(args)?, &progress(args.quiet))?;
+    let built = amif_doc::session::build_with(&options(args)?, &progress(args.quiet))?;
     if args.quiet {
         return Ok(());
     }

@@ -23,7 +23,6 @@ use crate::model::{self, Programme};
 use crate::project;
 use crate::render::{Edition, RenderError, Templates};
 use crate::review::git::GitError;
-use crate::session::{Progress, Session};
 use crate::typeset::{DocumentFacts, Fonts, Typeset, TypesetError, Typesetter};
 use crate::write::WriteError;
 
@@ -266,23 +265,8 @@ pub struct Output {
     pub pages: usize,
 }
 
-/// What a build wrote, and the warnings of the content it built.
-pub struct Built {
-    pub outputs: Vec<Output>,
-    pub warnings: Vec<Diagnostic>,
-}
-
-/// Builds every requested edition: a [`Session`] of one round. Nothing in `out/` is touched
-/// unless every edition typeset successfully.
-pub fn build(opts: &Options) -> Result<Built, Error> {
-    build_with(opts, &|_, _, _| {})
-}
-
-/// As [`build`], telling `progress` each time an edition has been typeset.
-pub fn build_with(opts: &Options, progress: &Progress) -> Result<Built, Error> {
-    let round = Session::new(opts.clone())?.rebuild(progress)?;
-    Ok(Built { outputs: round.outputs, warnings: round.warnings })
-}
+/// Told, from any thread, each time an edition has been typeset: (done, of, edition).
+pub type Progress<'a> = dyn Fn(usize, usize, &str) + Sync + 'a;
 
 /// `check --typeset`: every edition of the matrix rendered and typeset, nothing written.
 pub fn typeset_all(checked: &Checked, form: &Form) -> Result<usize, Error> {

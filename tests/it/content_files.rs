@@ -83,11 +83,11 @@ fn a_draft_without_an_objective_file_says_it_is_incomplete() {
     std::fs::remove_file(content.join("objectives/so3.yaml")).unwrap();
     let out = dir.join("out");
     let mut opts = options(&content, &out, &[amif_doc::i18n::Lang::EN]);
-    let refused = amif_doc::pipeline::build(&opts).err().map(|e| describe(&e)).unwrap_or_default();
+    let refused = amif_doc::session::build(&opts).err().map(|e| describe(&e)).unwrap_or_default();
     assert!(refused.contains("file-missing"), "{refused}");
     assert!(!out.join("programme-en.pdf").exists());
     opts.draft = true;
-    amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    amif_doc::session::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let first = page_text(&out.join("programme-en.pdf"), 1);
     assert!(first.contains("DRAFT – the programme is incomplete (amif-doc check says what is missing)"), "{first}");
 }

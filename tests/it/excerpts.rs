@@ -7,7 +7,7 @@ fn excerpt_text(edition: &str, lang: Lang) -> String {
     let dir = scratch(edition);
     let mut opts = options(&fixture(), &dir, &[lang]);
     opts.edition = Some(edition.into());
-    let outputs = amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e))).outputs;
+    let outputs = amif_doc::session::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e))).outputs;
     assert_eq!(outputs.len(), 1);
     assert_eq!(outputs[0].path, dir.join(format!("{edition}-{lang}.pdf")));
     pdf_text(&outputs[0].path)
@@ -142,7 +142,7 @@ fn an_unknown_edition_is_refused_with_the_list() {
     let dir = scratch("no-edition");
     let mut opts = options(&fixture(), &dir, &[]);
     opts.edition = Some("excerpt-brussels".into());
-    let error = describe(&amif_doc::pipeline::build(&opts).err().unwrap());
+    let error = describe(&amif_doc::session::build(&opts).err().unwrap());
     assert!(
         error.starts_with(
             "no edition `excerpt-brussels` in content/editions.yaml (editions: programme, submitted, excerpt-federal,"

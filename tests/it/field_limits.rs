@@ -48,7 +48,7 @@ fn a_summary_of_5001_characters_is_refused_where_it_is_written() {
     let content = longer_summary("limit-draft", 52);
     let mut opts = options(&content, &content.parent().unwrap().join("out"), &[fr()]);
     opts.draft = true;
-    let built = amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let built = amif_doc::session::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let text = pdf_text(&built.outputs[0].path);
     assert!(
         text.contains("Le champ 1.0 «Executive summary» compte 5 001 caractères; SFC2014 en accepte au plus 5 000."),

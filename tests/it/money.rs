@@ -208,7 +208,7 @@ fn editing_one_amount_updates_every_total_in_both_editions() {
     assert!(!dir.join("programme-fr.pdf").exists());
     let mut opts = options(&content, &dir, &both());
     opts.draft = true;
-    amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    amif_doc::session::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let fr = pdf_text(&dir.join("programme-fr.pdf"));
     let en = pdf_text(&dir.join("programme-en.pdf"));
     for expected in [

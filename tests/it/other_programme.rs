@@ -22,7 +22,7 @@ fn another_member_state_builds_end_to_end() {
     let dir = scratch("other");
     let mut opts = options(&other(), &dir, &[]);
     opts.edition = None;
-    let built = pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let built = amif_doc::session::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let names: Vec<String> =
         built.outputs.iter().map(|o| o.path.file_name().unwrap().to_string_lossy().into_owned()).collect();
     assert_eq!(names, ["programma-nl.pdf", "programma-en.pdf", "uittreksel-noord-nl.pdf"]);
@@ -74,7 +74,7 @@ fn numbers_headings_and_an_empty_admission_print_as_a_reader_expects() {
     let dir = scratch("other-admission");
     let mut opts = options(&other(), &dir, &[]);
     opts.edition = Some("programma".into());
-    pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    amif_doc::session::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let nl = pdf_text(&dir.join("programma-nl.pdf"));
     let at = nl.rfind("4.3 Toelating vanuit Turkije").unwrap_or_else(|| panic!("no 4.3: {nl}"));
     let section: String = nl[at..].chars().take(220).collect();

@@ -169,7 +169,7 @@ fn content_that_breaks_pdf_ua_fails_the_build() {
     std::fs::write(templates.join("programme.typ"), main).unwrap();
     let mut opts = options(&fixture(), &dir.join("out"), &[Lang::EN]);
     opts.form = Form::with_project(&templates, &dir.join("fonts"));
-    let error = describe(&amif_doc::pipeline::build(&opts).err().expect("the build must fail"));
+    let error = describe(&amif_doc::session::build(&opts).err().expect("the build must fail"));
     assert!(error.contains("PDF/UA-1 error: missing alt text"), "{error}");
     assert!(error.contains("--> programme-en.typ:"), "{error}");
     assert!(!dir.join("out/programme-en.pdf").exists());
@@ -223,7 +223,7 @@ fn the_pdf_structure_is_tagged() {
     let dir = scratch("structure");
     let mut opts = options(&fixture(), &dir, &[fr()]);
     opts.edition = None;
-    let outputs = amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e))).outputs;
+    let outputs = amif_doc::session::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e))).outputs;
     let read = |name: &str| std::fs::read(dir.join(name)).unwrap();
     let (pdf, submitted) = (read("programme-fr.pdf"), read("submitted-fr.pdf"));
     assert_eq!(pdftext::page_count(&pdf), outputs[0].pages);
@@ -287,7 +287,7 @@ fn every_table_has_header_cells_and_the_cover_labels_are_row_headers() {
     let dir = scratch("a11y-tables");
     let mut opts = options(&fixture(), &dir, &[]);
     opts.edition = None;
-    amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    amif_doc::session::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
     for name in ["programme-fr.pdf", "programme-fr-en.pdf", "excerpt-flemish-nl.pdf"] {
         let tables = pdftext::struct_tables(&std::fs::read(dir.join(name)).unwrap());
         assert!(tables.len() >= 3, "{name}: {tables:?}");

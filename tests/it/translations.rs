@@ -136,7 +136,7 @@ fn the_submitted_print_keeps_the_english_texts_under_french_labels() {
     let dir = scratch("submitted");
     let mut opts = options(&fixture(), &dir, &[fr()]);
     opts.edition = Some("submitted".into());
-    amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    amif_doc::session::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let text = pdf_text(&dir.join("submitted-fr.pdf"));
     assert!(text.contains("1. RÉSUMÉ Under the AMIF, Belgium (BE) intends to continue"));
     assert!(text.contains("Action 13 (FL): create an inclusive integration policy"));
@@ -155,7 +155,7 @@ fn the_bilingual_edition_puts_each_paragraph_beside_its_translation() {
     let dir = scratch("bilingual");
     let mut opts = options(&fixture(), &dir, &[]);
     opts.edition = Some("programme".into());
-    let built = amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    let built = amif_doc::session::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
     assert!(built.outputs.iter().any(|o| o.path.ends_with("programme-fr-en.pdf")));
     let pdf = std::fs::read(dir.join("programme-fr-en.pdf")).unwrap();
     let text = pdf_text(&dir.join("programme-fr-en.pdf"));
@@ -216,7 +216,7 @@ fn a_bilingual_draft_shows_what_is_left_to_translate() {
 
     let mut opts = options(&content, &dir.join("draft"), &[]);
     opts.draft = true;
-    amif_doc::pipeline::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    amif_doc::session::build(&opts).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let pdf = dir.join("draft/programme-fr-en.pdf");
     let text = pdf_text(&pdf);
     assert!(page_text(&pdf, 1).contains("Relecture de la traduction / Translation review"), "the legend");
@@ -264,7 +264,7 @@ fn a_language_without_a_translation_file_is_said_on_the_cover() {
     let out_dir = dir.join("out");
     let mut options = options(&content, &out_dir, &["de".parse().unwrap()]);
     options.edition = Some("excerpt-german".into());
-    amif_doc::pipeline::build(&options).unwrap_or_else(|e| panic!("{}", describe(&e)));
+    amif_doc::session::build(&options).unwrap_or_else(|e| panic!("{}", describe(&e)));
     let cover = page_text(&out_dir.join("excerpt-german-de.pdf"), 1);
     assert!(
         cover.contains("Texte nicht übersetzt: Sie werden in der Ausgangssprache des Programms gedruckt"),

@@ -100,7 +100,7 @@ pub fn run_on(content: &Path, args: &[&str]) -> (Option<i32>, String) {
 
 /// Builds the given content into `out`.
 pub fn build(content: &Path, out: &Path, langs: &[Lang]) -> Result<Vec<Output>, Error> {
-    pipeline::build(&options(content, out, langs)).map(|b| b.outputs)
+    amif_doc::session::build(&options(content, out, langs)).map(|b| b.outputs)
 }
 
 /// The text of a PDF, read in Rust ([`pdftext`]): pages in order, soft-hyphen line breaks
