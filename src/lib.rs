@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! load      content/*.yaml → raw serde types, each file first read once by `yaml`; an older
-//!           content format first upgraded in memory by `migrate`'s steps
+//!           content format first upgraded in memory by `load::migrate`'s steps
 //! model     raw → checked Programme (texts, scopes, ids, references, years); excerpts
 //! compute   Programme → Figures (rust_decimal money, Tables 1-3, timetable)
 //! check     Programme + Figures → rule findings (SFC2014 and amif-doc rules)
@@ -32,7 +32,6 @@
 pub mod check;
 pub mod compute;
 pub mod load;
-pub mod migrate;
 pub mod model;
 pub mod pipeline;
 pub mod render;

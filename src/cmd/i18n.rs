@@ -115,7 +115,7 @@ fn new_catalog(checked: &Checked, lang: Lang) -> Catalog {
 fn update(args: &UpdateArgs) -> Result<ExitCode, Error> {
     let (checked, content) = load(&args.paths)?;
     // The PO files of an old format are what its steps read: they are upgraded first.
-    if let Some(from) = amif_doc::migrate::old_format(&content) {
+    if let Some(from) = amif_doc::load::migrate::old_format(&content) {
         return Err(Error::OldFormat(from));
     }
     let units = units::units(&checked.programme);

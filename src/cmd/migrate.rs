@@ -17,8 +17,8 @@ pub struct MigrateArgs {
 }
 
 pub fn run(args: &MigrateArgs) -> ExitCode {
-    let current = amif_doc::migrate::CURRENT;
-    match args.paths.project().and_then(|p| amif_doc::migrate::migrate(&p.content, &p.form, !args.check)) {
+    let current = amif_doc::load::migrate::CURRENT;
+    match args.paths.project().and_then(|p| amif_doc::fmt::migrate::migrate(&p.content, &p.form, !args.check)) {
         Ok(None) => {
             eprintln!("the content is format {current}: nothing to upgrade");
             ExitCode::SUCCESS

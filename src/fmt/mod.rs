@@ -8,6 +8,7 @@
 //! rendered and must give exactly the same typst source as the original in every language.
 
 pub mod keyorder;
+pub mod migrate;
 
 use std::path::{Path, PathBuf};
 
@@ -76,15 +77,11 @@ fn normalise_quotes(line: &str, quoted: Option<&yaml::Quoted>) -> String {
 }
 
 /// Whether a string can be written as a plain YAML scalar and read back as that same string.
-/// Words a YAML 1.1 reader (many editors' tools) takes for something else than a string.
-pub(crate) const RESERVED: [&str; 12] =
-    ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n", ".inf", ".nan"];
-
 fn plain_is_safe(text: &str) -> bool {
     let Some(first) = text.chars().next() else { return false };
     first.is_alphabetic()
         && text.chars().any(char::is_alphabetic)
-        && !RESERVED.contains(&text.to_lowercase().as_str())
+        && !crate::yaml::RESERVED.contains(&text.to_lowercase().as_str())
         && text.trim() == text
         && !text.contains(": ")
         && !text.contains(" #")

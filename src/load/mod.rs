@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 mod files;
+pub mod migrate;
 pub mod raw;
 pub mod schema;
 mod syntax;
@@ -15,7 +16,6 @@ pub use files::{CONTENT_FILES, TRANSLATIONS, content_files, objective_files};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::i18n::translate::Translations;
 use crate::i18n::{Lang, po};
-use crate::migrate;
 use crate::yaml;
 use raw::*;
 

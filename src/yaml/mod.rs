@@ -13,6 +13,9 @@ use saphyr_parser::{Parser, Span};
 mod walk;
 use walk::{Frame, Walk};
 
+/// Words a YAML 1.1 reader (many editors' tools) takes for something else than a string.
+pub const RESERVED: [&str; 12] = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n", ".inf", ".nan"];
+
 /// A 1-based line and column (in characters), as editors and diagnostics count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Position {

@@ -57,8 +57,8 @@ fn prints_as_the_next_format(n: u32, same_but: &[&str]) {
     let patch = std::fs::read_to_string(formats().join(format!("{n}-to-{}.patch", n + 1))).unwrap();
     apply_patch(&dir, &patch);
     // The files the steps wrote are the ones the commit wrote, byte for byte, but for `same_but`.
-    let mut tree = amif_doc::migrate::Tree::read(&old).unwrap();
-    amif_doc::migrate::run_steps(&mut tree, 1, n + 1);
+    let mut tree = amif_doc::load::migrate::Tree::read(&old).unwrap();
+    amif_doc::load::migrate::run_steps(&mut tree, 1, n + 1);
     for (rel, text) in tree.changed() {
         let written = std::fs::read_to_string(dir.join("content").join(rel)).unwrap();
         if !same_but.contains(&rel) {

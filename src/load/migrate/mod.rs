@@ -3,8 +3,8 @@
 //! is of the first format. Before typed parsing, a folder of an older format is upgraded in
 //! memory by a chain of small named steps, one per format change in the history of
 //! amif-doc's content, each on the files' text so that comments and lines stay where they
-//! were. `amif-doc migrate` writes the upgraded files; every other command reads an old
-//! folder through the chain and says once that it is old.
+//! were. `amif-doc migrate` (`fmt::migrate`) writes the upgraded files; every other command
+//! reads an old folder through the chain and says once that it is old.
 //!
 //! A step only changes what its old shape has: content of a later shape that lacks the key
 //! (every revision written before `format:` existed) passes through unchanged.
@@ -15,12 +15,10 @@ mod format2;
 mod format3;
 mod format4;
 mod tree;
-mod upgrade;
 
 use std::path::{Path, PathBuf};
 
 pub use tree::Tree;
-pub use upgrade::{Migrated, migrate};
 
 use crate::diag::{Diagnostic, Location};
 

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{CURRENT, Filled, Tree, declared, run_steps};
+use crate::load::migrate::{CURRENT, Filled, Tree, declared, run_steps};
 use crate::pipeline::{self, Error};
 
 /// What `migrate` did, or would do.

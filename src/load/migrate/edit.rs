@@ -66,7 +66,7 @@ pub fn holds_key(value: &serde_yaml::Value, key: &str) -> bool {
 /// double-quoted otherwise, and where a YAML 1.1 tool would read something else (`yes`).
 pub fn scalar(text: &str) -> String {
     let plain: Option<serde_yaml::Value> = serde_yaml::from_str(&format!("k: {text}\n")).ok();
-    let reserved = crate::fmt::RESERVED.contains(&text.to_lowercase().as_str());
+    let reserved = crate::yaml::RESERVED.contains(&text.to_lowercase().as_str());
     if !reserved
         && !text.contains('\n')
         && plain.and_then(|v| v.get("k").cloned()) == Some(serde_yaml::Value::from(text))
