@@ -27,7 +27,8 @@
 //!
 //! Around the pipeline: `diag` (diagnostics and their printing, suggestions), `i18n` (languages
 //! and the label catalogue), `text` (sentences and word diffs shared by fmt, review and i18n),
-//! `review` (git revisions, comparison, report, redline) and `fmt` (the content formatter).
+//! `git` (the content as it was at a revision, read without a checkout), `review` (comparison,
+//! report, redline, history) and `fmt` (the content formatter and `migrate`).
 
 pub mod check;
 pub mod compute;
@@ -43,6 +44,7 @@ pub mod amount;
 pub mod diag;
 pub mod fmt;
 pub mod form;
+pub mod git;
 pub mod i18n;
 pub mod project;
 pub mod review;

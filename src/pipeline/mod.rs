@@ -16,13 +16,13 @@ use crate::check::{self, Finding, Level};
 use crate::compute::{self, Figures};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::form::Form;
+use crate::git::GitError;
 use crate::i18n::translate::{self, Translations};
 use crate::i18n::{Catalogue, LabelError, Labels, Lang, LangChoice};
 use crate::load::{self, SourceFiles};
 use crate::model::{self, Programme};
 use crate::project;
 use crate::render::{Edition, RenderError, Templates};
-use crate::review::git::GitError;
 use crate::typeset::{DocumentFacts, Fonts, Typeset, TypesetError, Typesetter};
 use crate::write::WriteError;
 

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::compare::{Report, compare};
-use super::git::{self, GitError};
 use super::{Side, load_side};
+use crate::git::{self, GitError};
 use crate::i18n::{Catalogue, Lang};
 use crate::pipeline::{Checked, Error};
 

@@ -1,10 +1,10 @@
 //! Reviewing a change: two revisions of the content (any git revision, or the working tree)
-//! loaded and checked (`git`), compared (`compare`), printed (`report`) and typeset as a
-//! redline edition (`redline`).
+//! loaded and checked (`crate::git` reads a revision), compared (`compare`), printed
+//! (`report`), typeset as a redline edition (`redline`), and walked commit by commit
+//! (`history`).
 
 pub mod compare;
 mod facts;
-pub mod git;
 pub mod history;
 pub mod onefile;
 pub mod redline;
@@ -12,6 +12,7 @@ pub mod report;
 
 use std::path::Path;
 
+use crate::git;
 use crate::i18n::{Catalogue, Lang};
 use crate::pipeline::{Checked, Error, load_and_check_as, load_and_check_with};
 use compare::Report;
