@@ -25,8 +25,9 @@
 //! `form` is what a programme is printed into and with: templates, label catalogue, `new`
 //! skeleton and fonts, built into the binary, each overridable by a project's own file.
 //!
-//! Around the pipeline: `diag` (diagnostics and their printing, suggestions), `i18n` (languages
-//! and the label catalogue), `text` (sentences and word diffs shared by fmt, review and i18n),
+//! Around the pipeline: `diag` (diagnostics and their printing, suggestions), `i18n` (languages,
+//! the label catalogue, PO files), `translation` (units, translated texts and their states, PO
+//! updates), `text` (sentences and word diffs shared by fmt, review and i18n),
 //! `git` (the content as it was at a revision, read without a checkout), `review` (comparison,
 //! report, redline, history) and `fmt` (the content formatter and `migrate`).
 
@@ -50,4 +51,5 @@ pub mod project;
 pub mod review;
 pub mod scaffold;
 pub mod text;
+pub mod translation;
 pub mod yaml;

@@ -3,7 +3,7 @@
 //! instead of failing at typesetting.
 
 use crate::diag::{Diagnostic, Location};
-use crate::i18n::translate::Translations;
+use crate::i18n::Translations;
 use crate::load::SourceFiles;
 
 /// Every character of the content files' values (keys included) and of the translations that

@@ -8,11 +8,12 @@ use clap::{Args, Subcommand};
 use clap_complete::engine::ArgValueCandidates;
 
 use amif_doc::i18n::po::{self, Catalog};
-use amif_doc::i18n::translate::{self, Tally};
-use amif_doc::i18n::{Catalogue, Lang, units, update};
+use amif_doc::i18n::{Catalogue, Lang};
 use amif_doc::load::TRANSLATIONS;
 use amif_doc::model::excerpt;
 use amif_doc::pipeline::{self, Checked, Error};
+use amif_doc::translation::translate::{self, Tally};
+use amif_doc::translation::{units, update};
 
 use super::ContentArgs;
 

@@ -191,8 +191,8 @@ pub fn run(content: &Path, form: &crate::form::Form, write: bool) -> Result<Outc
 /// Every value of the checked programme, in every language, with narratives as the Markdown
 /// they mean (soft line breaks are spaces), and the translation files' entries.
 fn meaning(checked: &pipeline::Checked) -> String {
-    use crate::i18n::units::{self, Visitor};
     use crate::model::{Narrative, Text};
+    use crate::translation::units::{self, Visitor};
     struct Semantic;
     impl Visitor for Semantic {
         fn short(&mut self, _: String, _: &'static str, _: &mut Text) {}

@@ -14,7 +14,7 @@ mod syntax;
 pub use files::{CONTENT_FILES, TRANSLATIONS, content_files, objective_files};
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::i18n::translate::Translations;
+use crate::i18n::Translations;
 use crate::i18n::{Lang, po};
 use crate::yaml;
 use raw::*;

@@ -17,12 +17,13 @@ use crate::compute::{self, Figures};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::form::Form;
 use crate::git::GitError;
-use crate::i18n::translate::{self, Translations};
+use crate::i18n::Translations;
 use crate::i18n::{Catalogue, LabelError, Labels, Lang, LangChoice};
 use crate::load::{self, SourceFiles};
 use crate::model::{self, Programme};
 use crate::project;
 use crate::render::{Edition, RenderError, Templates};
+use crate::translation::translate;
 use crate::typeset::{DocumentFacts, Fonts, Typeset, TypesetError, Typesetter};
 use crate::write::WriteError;
 

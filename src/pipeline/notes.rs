@@ -3,7 +3,7 @@
 
 use crate::check;
 use crate::diag::Diagnostic;
-use crate::i18n::translate::Translations;
+use crate::i18n::Translations;
 use crate::i18n::{Labels, Lang};
 use crate::load::{self, SourceFiles};
 use crate::model::{Programme, excerpt};
@@ -41,7 +41,7 @@ pub(super) fn without_translation_file(
                 && !translations.iter().any(|t| t.lang == lang)
         });
         for lang in untranslated {
-            let units = crate::i18n::units::units(&excerpt::filter(p, spec)).len();
+            let units = crate::translation::units::units(&excerpt::filter(p, spec)).len();
             let message = format!(
                 "edition `{}` in `{lang}`: there is no {}/{lang}.po, so its {units} texts print in the source language ({})",
                 spec.name,

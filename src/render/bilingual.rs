@@ -5,12 +5,12 @@
 
 use super::RenderError;
 use super::builder::ViewBuilder;
-use crate::i18n::units::{Piece, segments};
 use crate::i18n::{LabelError, Labels, Lang};
 use crate::model::{Narrative, Pending, Text};
 use crate::render::escape::typst_markup;
 use crate::render::markdown;
 use crate::text::words;
+use crate::translation::units::{Piece, segments};
 
 impl ViewBuilder<'_> {
     /// The labels of one language (a bilingual edition's side).
@@ -79,7 +79,7 @@ impl ViewBuilder<'_> {
 
     /// A narrative in two columns, unit by unit (`#bi(..)` rows, each cell tagged with its
     /// language), so a reader's eye crosses straight from a paragraph to its translation. The
-    /// translation keeps the source's units ([`crate::i18n::units`]), so rows align. A block
+    /// translation keeps the source's units ([`crate::translation::units`]), so rows align. A block
     /// that continues the previous one (`continues: true`) runs on in its last row: the
     /// paragraph the single-language editions print whole is one row here too.
     pub(super) fn narrative_side_by_side(&self, n: &Narrative, second: Lang) -> String {
@@ -108,7 +108,7 @@ impl ViewBuilder<'_> {
         if rows.is_empty() {
             return None;
         }
-        let sources = crate::i18n::units::unit_texts(t.source_text());
+        let sources = crate::translation::units::unit_texts(t.source_text());
         let rows = if rows.len() == sources.len() { keep_lead_ins(rows, &sources) } else { rows };
         // A text that ends on a lead-in keeps it with what follows (an action's title).
         let sticky = sources.last().is_some_and(|s| lead_in(s));

@@ -144,7 +144,7 @@ mod tests {
     /// as before.
     #[test]
     fn a_rebuilt_narrative_prints_as_before() {
-        use crate::i18n::units::{rebuild, segments};
+        use crate::translation::units::{rebuild, segments};
         let md = "Intro sentence.\nSecond sentence.\n\n- item one\n  continued.\n- item two\n  1. nested\n\nLast.\n";
         let same = rebuild(&segments(md), |_, t| t.to_string());
         assert_eq!(to_typst(&same), to_typst(md));

@@ -11,9 +11,9 @@ use serde_json::Value;
 use crate::check::Level;
 use crate::compute::LineKind;
 use crate::i18n::Labels;
-use crate::i18n::translate::{self, State};
-use crate::i18n::units;
 use crate::pipeline::Checked;
+use crate::translation::translate::{self, State};
+use crate::translation::units;
 
 /// What a change is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

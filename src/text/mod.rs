@@ -4,4 +4,5 @@
 
 pub mod marks;
 pub mod sentences;
+pub mod units;
 pub mod words;

@@ -9,8 +9,8 @@ use serde_yaml::Value;
 use super::edit::{self, LineEdit};
 use super::{Filled, Tree};
 use crate::i18n::po::Entry;
-use crate::i18n::units::unit_texts;
 use crate::load::TRANSLATIONS;
+use crate::text::units::unit_texts;
 
 pub const WHAT: &str = "translations moved from the YAML files to translations/<lang>.po";
 

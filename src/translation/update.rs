@@ -7,8 +7,8 @@
 //! unit claims becomes obsolete (`#~`). Two texts are never paired because they look alike.
 //! A second run changes nothing.
 
-use super::po::{Catalog, Entry};
 use super::units::Unit;
+use crate::i18n::po::{Catalog, Entry};
 
 /// The catalog for `units`, keeping what `old` holds (header, translations, comments).
 pub fn update(old: &Catalog, units: &[Unit]) -> Catalog {
@@ -33,7 +33,9 @@ pub fn update(old: &Catalog, units: &[Unit]) -> Catalog {
             continue;
         }
         let found = live.iter().enumerate().position(|(i, e)| {
-            !claimed[i] && e.msgid == u.source && super::units::owner(&e.msgctxt) == super::units::owner(&u.ctxt)
+            !claimed[i]
+                && e.msgid == u.source
+                && crate::translation::units::owner(&e.msgctxt) == crate::translation::units::owner(&u.ctxt)
         });
         if let Some(i) = found {
             claimed[i] = true;
@@ -44,11 +46,13 @@ pub fn update(old: &Catalog, units: &[Unit]) -> Catalog {
     // 3. Edited in place: in each text, the units and entries left between two anchors, when
     //    there are as many of each, pair up in order; stale, the translation kept.
     let mut pairs = Vec::new();
-    let mut owners: Vec<&str> = units.iter().map(|u| super::units::owner(&u.ctxt)).collect();
+    let mut owners: Vec<&str> = units.iter().map(|u| crate::translation::units::owner(&u.ctxt)).collect();
     owners.dedup();
     for o in owners {
-        let us: Vec<usize> = (0..units.len()).filter(|&i| super::units::owner(&units[i].ctxt) == o).collect();
-        let es: Vec<usize> = (0..live.len()).filter(|&k| super::units::owner(&live[k].msgctxt) == o).collect();
+        let us: Vec<usize> =
+            (0..units.len()).filter(|&i| crate::translation::units::owner(&units[i].ctxt) == o).collect();
+        let es: Vec<usize> =
+            (0..live.len()).filter(|&k| crate::translation::units::owner(&live[k].msgctxt) == o).collect();
         let mut gap_units = Vec::new();
         let mut last_anchor: Option<usize> = None;
         let mut close_gap = |gap_units: &mut Vec<usize>, from: Option<usize>, to: Option<usize>| {

@@ -7,31 +7,14 @@
 //! at their line of the PO file, with the word diff of what changed in the source.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
-use super::po::{Catalog, Entry};
 use super::units::{self, Visitor};
 use crate::diag::{Diagnostic, Location};
 use crate::i18n::Lang;
+use crate::i18n::Translations;
+use crate::i18n::po::{Catalog, Entry};
 use crate::model::{Narrative, Pending, Programme, Text};
 use crate::text::words;
-
-/// One language's translations: the PO file as read.
-#[derive(Debug, Clone)]
-pub struct Translations {
-    pub lang: Lang,
-    /// The file as shown to the user (`content/translations/fr.po`).
-    pub display: PathBuf,
-    pub catalog: Catalog,
-}
-
-impl Translations {
-    /// Whether a person marked the translation as reviewed (`X-Reviewed: yes` in the header).
-    /// Until then editions in this language say on their cover that it is a working translation.
-    pub fn reviewed(&self) -> bool {
-        self.catalog.field("X-Reviewed").is_some_and(|v| v.eq_ignore_ascii_case("yes"))
-    }
-}
 
 /// The state of one unit in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,6 +7,7 @@
 //! put back ([`rebuild`]), so a translated narrative always has the source's shape.
 
 use crate::model::{Narrative, Programme, Text};
+pub use crate::text::units::{Piece, owner, rebuild, segments, unit_texts};
 
 /// One unit: where it is, which section it belongs to, and its source-language text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,94 +16,6 @@ pub struct Unit {
     /// `1`..`7`, or `cover`: the section of the form, for `i18n status`.
     pub section: &'static str,
     pub source: String,
-}
-
-/// A piece of a Markdown narrative: structure to keep, or a unit's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Piece {
-    /// A blank line.
-    Blank,
-    /// A paragraph or list item: the line's prefix (indentation and list mark) and its text,
-    /// the lines of the source joined by single spaces.
-    Unit { prefix: String, text: String },
-}
-
-/// The text a unit's context belongs to: `baseline/3` → `baseline`; a short text is its own.
-pub fn owner(ctxt: &str) -> &str {
-    match ctxt.rsplit_once('/') {
-        Some((head, tail)) if tail.chars().all(|c| c.is_ascii_digit()) => head,
-        _ => ctxt,
-    }
-}
-
-/// Length of a list mark (`- `, `* `, `+ `, `12. `, `3) `) at the start of `text`, or 0.
-fn list_mark_len(text: &str) -> usize {
-    if text.starts_with("- ") || text.starts_with("* ") || text.starts_with("+ ") {
-        return 2;
-    }
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && (text[digits..].starts_with(". ") || text[digits..].starts_with(") ")) {
-        return digits + 2;
-    }
-    0
-}
-
-/// Cuts a Markdown text into pieces: each list item and each paragraph is one unit.
-pub fn segments(markdown: &str) -> Vec<Piece> {
-    let mut pieces: Vec<Piece> = Vec::new();
-    let mut open = false;
-    for line in markdown.lines() {
-        let body = line.trim_start();
-        if body.is_empty() {
-            pieces.push(Piece::Blank);
-            open = false;
-            continue;
-        }
-        let indent = line.len() - body.len();
-        let mark = list_mark_len(body);
-        match pieces.last_mut() {
-            Some(Piece::Unit { text, .. }) if open && mark == 0 => {
-                text.push(' ');
-                text.push_str(body.trim_end());
-            }
-            _ => {
-                let prefix = format!("{}{}", " ".repeat(indent), &body[..mark]);
-                pieces.push(Piece::Unit { prefix, text: body[mark..].trim_end().to_string() });
-                open = true;
-            }
-        }
-    }
-    pieces
-}
-
-/// The unit texts of a Markdown text, in order.
-pub fn unit_texts(markdown: &str) -> Vec<String> {
-    segments(markdown)
-        .into_iter()
-        .filter_map(|p| match p {
-            Piece::Unit { text, .. } => Some(text),
-            Piece::Blank => None,
-        })
-        .collect()
-}
-
-/// The Markdown text with its units replaced, in order, by `texts` (one line each).
-pub fn rebuild(pieces: &[Piece], mut texts: impl FnMut(usize, &str) -> String) -> String {
-    let mut out = String::new();
-    let mut n = 0;
-    for piece in pieces {
-        match piece {
-            Piece::Blank => out.push('\n'),
-            Piece::Unit { prefix, text } => {
-                let replaced = texts(n, text).replace('\n', " ");
-                // A translation must not start Markdown structure of its own.
-                let guard = if list_mark_len(&replaced) > 0 || replaced.starts_with(['#', '>']) { "\\" } else { "" };
-                out.push_str(&format!("{prefix}{guard}{replaced}\n"));
-                n += 1;
-            }
-        }
-    }
-    out
 }
 
 /// Visits every text of the programme with its context and section, in document order.
@@ -192,35 +105,4 @@ pub fn units(p: &Programme) -> Vec<Unit> {
     let mut collect = Collect(Vec::new());
     walk(&mut copy, &mut collect);
     collect.0
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const MD: &str =
-        "Intro sentence.\nSecond sentence.\n\n- item one\n  continued.\n- item two\n  1. nested\n\nLast.\n";
-
-    #[test]
-    fn paragraphs_and_items_are_units() {
-        assert_eq!(
-            unit_texts(MD),
-            ["Intro sentence. Second sentence.", "item one continued.", "item two", "nested", "Last."]
-        );
-    }
-
-    #[test]
-    fn rebuilding_keeps_the_structure() {
-        let pieces = segments(MD);
-        let upper = rebuild(&pieces, |_, t| t.to_uppercase());
-        assert_eq!(
-            upper,
-            "INTRO SENTENCE. SECOND SENTENCE.\n\n- ITEM ONE CONTINUED.\n- ITEM TWO\n  1. NESTED\n\nLAST.\n"
-        );
-        // Rebuilt with its own texts, a narrative means exactly what it meant (the render stage
-        // tests that it prints the same).
-        let same = rebuild(&pieces, |_, t| t.to_string());
-        assert_eq!(segments(&same), pieces);
-        assert_eq!(rebuild(&segments("x\n"), |_, _| "- not a list".into()), "\\- not a list\n");
-    }
 }
