@@ -3,8 +3,10 @@
 
 use std::path::Path;
 
-use super::Loader;
+use super::{FileId, Loader};
 use crate::diag::{Diagnostic, Location};
+use crate::i18n::{Lang, Translations, po};
+use crate::load::raw::RawObjective;
 
 /// The folder of translation files (`translations/fr.po`).
 pub const TRANSLATIONS: &str = "translations";
@@ -43,6 +45,62 @@ pub fn content_files(content: &Path) -> Vec<String> {
 }
 
 impl Loader {
+    /// `objectives/*.yaml`, each parsed.
+    pub(super) fn objectives(&mut self) -> Vec<(FileId, RawObjective)> {
+        match objective_files(&self.dir) {
+            Ok(names) => names.iter().filter_map(|rel| self.file(rel)).collect(),
+            Err(e) => {
+                let msg = format!("cannot read `{}`: {e}", self.display("objectives").display());
+                self.problems.push(Diagnostic::error("file-unreadable", msg));
+                vec![]
+            }
+        }
+    }
+
+    /// `translations/*.po`: each file's language is its name (`fr.po`).
+    pub(super) fn translations(&mut self) -> Vec<Translations> {
+        let dir = self.dir.join(TRANSLATIONS);
+        let Ok(entries) = std::fs::read_dir(&dir) else { return vec![] };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".po"))
+            .collect();
+        names.sort();
+        let mut out = Vec::new();
+        for name in names {
+            let display = self.display(&format!("{TRANSLATIONS}/{name}"));
+            let at = |line| Location { file: display.clone(), line, column: 1, path: String::new() };
+            let text = match std::fs::read_to_string(dir.join(&name)) {
+                Ok(text) => text,
+                Err(e) => {
+                    self.problems.push(Diagnostic::error("file-unreadable", format!("cannot read: {e}")).at(at(1)));
+                    continue;
+                }
+            };
+            let lang = match name.trim_end_matches(".po").parse::<Lang>() {
+                Ok(lang) => lang,
+                Err(message) => {
+                    let hint = "a translation file is named after its language: fr.po";
+                    self.problems.push(Diagnostic::error("lang-unknown", message).at(at(1)).with_hint(hint));
+                    continue;
+                }
+            };
+            match po::parse(&text) {
+                Ok(catalog) => out.push(Translations { lang, display, catalog }),
+                Err(errors) => {
+                    for e in errors.0 {
+                        let place = Location { column: e.column, ..at(e.line) };
+                        let d = Diagnostic::error("po-syntax", e.message).at(place);
+                        self.problems
+                            .push(d.with_hint("a PO entry is msgctxt, msgid and msgstr, each a quoted string"));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Every file under `content/` that amif-doc does not read is refused: a stray file is most
     /// likely a misnamed one (`so3.yml`) whose content would be silently left out of the PDF.
     /// Hidden files (`.schema/`, an editor's swap file) and editor backups (`so1.yaml~`) are

@@ -15,7 +15,6 @@ pub use files::{CONTENT_FILES, TRANSLATIONS, content_files, objective_files};
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::i18n::Translations;
-use crate::i18n::{Lang, po};
 use crate::yaml;
 use raw::*;
 
@@ -296,61 +295,6 @@ impl Loader {
             self.problems.push(d);
         }
         !outline.repeated_keys.is_empty()
-    }
-
-    fn objectives(&mut self) -> Vec<(FileId, RawObjective)> {
-        match objective_files(&self.dir) {
-            Ok(names) => names.iter().filter_map(|rel| self.file(rel)).collect(),
-            Err(e) => {
-                let msg = format!("cannot read `{}`: {e}", self.display("objectives").display());
-                self.problems.push(Diagnostic::error("file-unreadable", msg));
-                vec![]
-            }
-        }
-    }
-
-    /// `translations/*.po`: each file's language is its name (`fr.po`).
-    fn translations(&mut self) -> Vec<Translations> {
-        let dir = self.dir.join(TRANSLATIONS);
-        let Ok(entries) = std::fs::read_dir(&dir) else { return vec![] };
-        let mut names: Vec<String> = entries
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".po"))
-            .collect();
-        names.sort();
-        let mut out = Vec::new();
-        for name in names {
-            let display = self.display(&format!("{TRANSLATIONS}/{name}"));
-            let at = |line| Location { file: display.clone(), line, column: 1, path: String::new() };
-            let text = match std::fs::read_to_string(dir.join(&name)) {
-                Ok(text) => text,
-                Err(e) => {
-                    self.problems.push(Diagnostic::error("file-unreadable", format!("cannot read: {e}")).at(at(1)));
-                    continue;
-                }
-            };
-            let lang = match name.trim_end_matches(".po").parse::<Lang>() {
-                Ok(lang) => lang,
-                Err(message) => {
-                    let hint = "a translation file is named after its language: fr.po";
-                    self.problems.push(Diagnostic::error("lang-unknown", message).at(at(1)).with_hint(hint));
-                    continue;
-                }
-            };
-            match po::parse(&text) {
-                Ok(catalog) => out.push(Translations { lang, display, catalog }),
-                Err(errors) => {
-                    for e in errors.0 {
-                        let place = Location { column: e.column, ..at(e.line) };
-                        let d = Diagnostic::error("po-syntax", e.message).at(place);
-                        self.problems
-                            .push(d.with_hint("a PO entry is msgctxt, msgid and msgstr, each a quoted string"));
-                    }
-                }
-            }
-        }
-        out
     }
 }
 
