@@ -8,8 +8,9 @@ use std::time::{Duration, Instant};
 use amif_doc::i18n::labels::Catalogue;
 use amif_doc::i18n::lang::Lang;
 use amif_doc::pipeline::load_and_check;
-use amif_doc::render::{Edition, Templates, build_view};
+use amif_doc::render::Templates;
 use amif_doc::typeset::{DocumentFacts, Fonts, Typesetter};
+use amif_doc::view::{Edition, build as build_view};
 
 const RUNS: u32 = 10;
 
@@ -35,7 +36,7 @@ fn main() {
             &checked.figures,
             &checked.findings,
             &edition,
-            &amif_doc::render::EditionLabels { form: &labels, text: &labels, catalogue: None },
+            &amif_doc::view::EditionLabels { form: &labels, text: &labels, catalogue: None },
         )
         .unwrap();
         let source = templates.render(&v, &labels).unwrap();

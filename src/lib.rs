@@ -8,7 +8,8 @@
 //! model     raw → checked Programme (texts, scopes, ids, references, years); excerpts
 //! compute   Programme → Figures (rust_decimal money, Tables 1-3, timetable)
 //! check     Programme + Figures → rule findings (SFC2014 and amif-doc rules)
-//! render    view model + tera templates → typst source (escape, markdown, numbers)
+//! view      Programme + Figures + labels → one edition's view model (formatted, labelled)
+//! render    view model + tera templates → typst source, through `markup` (escaper, markdown)
 //! typeset   typst source → PDF bytes (typst as a library, sealed in-memory World)
 //! write     PDF bytes → out/*.pdf, atomically
 //! ```
@@ -39,6 +40,7 @@ pub mod pipeline;
 pub mod render;
 pub mod session;
 pub mod typeset;
+pub mod view;
 pub mod write;
 
 pub mod amount;
@@ -47,6 +49,7 @@ pub mod fmt;
 pub mod form;
 pub mod git;
 pub mod i18n;
+pub mod markup;
 pub mod project;
 pub mod review;
 pub mod scaffold;

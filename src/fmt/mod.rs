@@ -1,6 +1,6 @@
 //! `amif-doc fmt`: keeps content files diff-friendly. Inside Markdown block scalars every
 //! sentence goes on its own line; Windows line endings go, and so do trailing spaces and tabs
-//! (inside block scalars too: a hard break prints as a space, see `render::markdown`);
+//! (inside block scalars too: a hard break prints as a space, see `markup::markdown`);
 //! every file ends with one newline; keys follow the schema's order (comments move with the key
 //! they precede); one-line strings are quoted only where YAML needs it, in double quotes.
 //!
@@ -199,7 +199,7 @@ fn meaning(checked: &pipeline::Checked) -> String {
         fn narrative(&mut self, _: String, _: &'static str, n: &mut Narrative) {
             for block in &mut n.blocks {
                 for text in block.text.by_lang.values_mut() {
-                    *text = crate::render::markdown::to_typst(text);
+                    *text = crate::markup::markdown::to_typst(text);
                 }
             }
         }

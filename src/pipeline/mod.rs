@@ -22,9 +22,10 @@ use crate::i18n::{Catalogue, LabelError, Labels, Lang, LangChoice};
 use crate::load::{self, SourceFiles};
 use crate::model::{self, Programme};
 use crate::project;
-use crate::render::{Edition, RenderError, Templates};
+use crate::render::{RenderError, Templates};
 use crate::translation::translate;
 use crate::typeset::{DocumentFacts, Fonts, Typeset, TypesetError, Typesetter};
+use crate::view::Edition;
 use crate::write::WriteError;
 
 /// Why a command stopped: one variant per stage that can fail, each worded for the user.

@@ -6,7 +6,8 @@ use crate::compute;
 use crate::diag::Severity;
 use crate::i18n::Catalogue;
 use crate::model::excerpt;
-use crate::render::{Edition, EditionLabels, Templates};
+use crate::render::Templates;
+use crate::view::{Edition, EditionLabels};
 
 use super::{Checked, Error, select_editions};
 
@@ -60,7 +61,7 @@ fn render_edition(
     let programme = excerpt::filter(&checked.programme, &edition.spec);
     let figures = if edition.spec.is_excerpt() { compute::compute(&programme) } else { checked.figures.clone() };
     let both = EditionLabels { form: &labels, text: &text_labels, catalogue: Some(catalogue) };
-    let build_view = if review { crate::render::build_review_view } else { crate::render::build_view };
+    let build_view = if review { crate::view::build_review } else { crate::view::build };
     let mut view = build_view(&programme, &figures, &checked.findings, edition, &both)?;
     // Not for submission: a rule fails, or a required text is still empty.
     let rules_fail = checked.findings.iter().any(|f| f.level == Level::Error);
@@ -82,7 +83,7 @@ fn render_edition(
         view.translation_notice = labels.get("translation.working")?.to_string();
     }
     if let Some(epoch) = source_date_epoch {
-        view.cover.pdf_date = crate::render::view::PdfDate::from_unix(epoch);
+        view.cover.pdf_date = crate::view::PdfDate::from_unix(epoch);
     }
     Ok(templates.render(&view, &labels)?)
 }

@@ -3,7 +3,7 @@
 
 use crate::i18n::LangChoice;
 use crate::model::EditionSpec;
-use crate::render::Edition;
+use crate::view::Edition;
 
 use super::Error;
 

@@ -1,14 +1,6 @@
-//! Stage 5, render: programme + figures → typst source, through the tera templates in
-//! `templates/`. Templates receive a view model of display-ready strings and do no arithmetic;
+//! Stage 5, render: an edition's view (`crate::view`) → typst source, through the tera
+//! templates in `templates/`. Templates receive display-ready values and do no arithmetic;
 //! tera's HTML escaping is replaced by the typst escaper, so every value prints literally.
-
-mod bilingual;
-mod builder;
-pub mod escape;
-pub mod markdown;
-mod names;
-mod tables;
-pub mod view;
 
 use std::collections::HashMap;
 
@@ -16,12 +8,8 @@ use tera::Tera;
 
 use crate::form::{Form, FormError};
 use crate::i18n::{LabelError, Labels};
-use escape::{typst_markup, typst_string};
-
-pub use builder::{
-    EditionLabels, build as build_view, build_marked as build_marked_view, build_review as build_review_view,
-};
-pub use view::{Edition, View};
+use crate::markup::escape::{self, typst_markup, typst_string};
+use crate::view::View;
 
 /// Why an edition could not be rendered.
 #[derive(Debug, thiserror::Error)]

@@ -11,12 +11,12 @@ use crate::form::Form;
 use crate::i18n::{Catalogue, LabelError, Labels, Lang};
 use crate::model::{EditionSpec, Narrative, Programme, Text, Texts};
 use crate::pipeline::Error;
-use crate::render::view::{RedlineRow, RedlineSummary};
-use crate::render::{Edition, EditionLabels, RenderError, Templates};
+use crate::render::{RenderError, Templates};
 use crate::review::Review;
 use crate::review::compare::{Kind, Op, Report};
 use crate::text::marks;
 use crate::typeset::{DocumentFacts, Fonts, Typesetter};
+use crate::view::{Edition, EditionLabels, RedlineRow, RedlineSummary};
 
 /// Typesets the redline of `review` into `out` (atomically): of the whole programme, or of one
 /// edition of the matrix (`only`, e.g. a community's excerpt).
@@ -54,11 +54,11 @@ pub fn build(
     let (old_figures, new_figures) =
         (figures(&old_programme, &review.old.figures), figures(&new_programme, &review.new.figures));
     let merged = merge(&old_programme, &new_programme);
-    let mut new_view = crate::render::build_marked_view(&merged, &new_figures, &review.new.findings, &edition, &both)?;
+    let mut new_view = crate::view::build_marked(&merged, &new_figures, &review.new.findings, &edition, &both)?;
     // The change summary in the redline's language: its labels and the form's codes.
     let report = crate::review::compare::compare(&review.old, &review.new, &labels);
     new_view.redline = Some(summary(review, &report, &labels)?);
-    let old_view = crate::render::build_view(&old_programme, &old_figures, &review.old.findings, &edition, &both)?;
+    let old_view = crate::view::build(&old_programme, &old_figures, &review.old.findings, &edition, &both)?;
     let json = |v| serde_json::to_value(v).map_err(|e| RenderError::Template(e.to_string()));
     let mut value = json(&new_view)?;
     let old = json(&old_view)?;

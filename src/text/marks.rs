@@ -1,6 +1,6 @@
 //! Private-use characters that mark a redline's changes inside a value, and a text printed in
 //! another language than its edition's: they only ever mean something to the render stage's
-//! escapers (`render::escape`), which turn them into the templates' functions. Normal editions
+//! escapers (`markup::escape`), which turn them into the templates' functions. Normal editions
 //! print the redline marks as the (invisible) characters they are.
 
 /// Start of an inserted run (narrative).

@@ -192,14 +192,13 @@ fn timeline_chart_has_a_generated_alternative_text() {
     let catalogue = catalogue();
     let checked = amif_doc::pipeline::load_and_check(&fixture(), &catalogue).unwrap();
     let labels = catalogue.for_lang(Lang::EN).unwrap();
-    let edition =
-        amif_doc::render::Edition { spec: checked.programme.editions[0].clone(), lang: Lang::EN, second: None };
-    let view = amif_doc::render::build_view(
+    let edition = amif_doc::view::Edition { spec: checked.programme.editions[0].clone(), lang: Lang::EN, second: None };
+    let view = amif_doc::view::build(
         &checked.programme,
         &checked.figures,
         &checked.findings,
         &edition,
-        &amif_doc::render::EditionLabels { form: &labels, text: &labels, catalogue: None },
+        &amif_doc::view::EditionLabels { form: &labels, text: &labels, catalogue: None },
     )
     .unwrap();
     assert!(

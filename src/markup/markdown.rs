@@ -6,7 +6,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::render::escape::typst_markup;
+use super::escape::typst_markup;
 
 struct List {
     next: Option<u64>,

@@ -4,13 +4,13 @@
 
 use rust_decimal::Decimal;
 
-use super::RenderError;
-use super::view::*;
+use super::*;
 use crate::check::Finding;
 use crate::compute::Figures;
+use crate::i18n::LabelError;
 use crate::i18n::{Labels, Lang};
+use crate::markup::markdown;
 use crate::model::{EditionSpec, Narrative, Persons, Programme, Text};
-use crate::render::markdown;
 
 /// The labels an edition prints: the form's (its own language) and those that belong to the
 /// texts (action headings), in the language its texts are printed in.
@@ -30,8 +30,8 @@ pub fn build(
     findings: &[Finding],
     edition: &Edition,
     labels: &EditionLabels,
-) -> Result<View, RenderError> {
-    builder(p, f, edition, labels, crate::render::escape::typst_markup).view(findings)
+) -> Result<View, LabelError> {
+    builder(p, f, edition, labels, crate::markup::escape::typst_markup).view(findings)
 }
 
 /// As [`build`], for the translation-review view of a bilingual edition (`build --draft`):
@@ -42,8 +42,8 @@ pub fn build_review(
     findings: &[Finding],
     edition: &Edition,
     labels: &EditionLabels,
-) -> Result<View, RenderError> {
-    let mut b = builder(p, f, edition, labels, crate::render::escape::typst_markup);
+) -> Result<View, LabelError> {
+    let mut b = builder(p, f, edition, labels, crate::markup::escape::typst_markup);
     b.review = edition.second.is_some();
     b.view(findings)
 }
@@ -55,8 +55,8 @@ pub fn build_marked(
     findings: &[Finding],
     edition: &Edition,
     labels: &EditionLabels,
-) -> Result<View, RenderError> {
-    builder(p, f, edition, labels, crate::render::escape::typst_markup_redline).view(findings)
+) -> Result<View, LabelError> {
+    builder(p, f, edition, labels, crate::markup::escape::typst_markup_redline).view(findings)
 }
 
 fn builder<'a>(
@@ -103,7 +103,7 @@ pub(super) struct ViewBuilder<'a> {
 }
 
 impl ViewBuilder<'_> {
-    pub(super) fn label(&self, key: &str) -> Result<String, RenderError> {
+    pub(super) fn label(&self, key: &str) -> Result<String, LabelError> {
         Ok(self.l.get(key)?.to_string())
     }
 
@@ -163,31 +163,31 @@ impl ViewBuilder<'_> {
         crate::text::marks::strip(t.for_edition(self.text_lang).0)
     }
 
-    pub(super) fn so_name(&self, so: &str) -> Result<String, RenderError> {
+    pub(super) fn so_name(&self, so: &str) -> Result<String, LabelError> {
         self.label(&format!("so.{so}"))
     }
 
     /// `OS1.ON1 Accueil/Asile`: a code and a name in the language's order.
-    pub(super) fn code_name(&self, code: &str, name: &str) -> Result<String, RenderError> {
-        Ok(self.l.fill("pattern.code_name", &[("code", code), ("name", name)])?)
+    pub(super) fn code_name(&self, code: &str, name: &str) -> Result<String, LabelError> {
+        self.l.fill("pattern.code_name", &[("code", code), ("name", name)])
     }
 
     /// `ON1 - Accueil/Asile`, `1 - Asile`.
-    pub(super) fn code_dash_name(&self, code: &str, name: &str) -> Result<String, RenderError> {
-        Ok(self.l.fill("pattern.code_dash_name", &[("code", code), ("name", name)])?)
+    pub(super) fn code_dash_name(&self, code: &str, name: &str) -> Result<String, LabelError> {
+        self.l.fill("pattern.code_dash_name", &[("code", code), ("name", name)])
     }
 
     /// `SO1 - Asylum` with the abbreviation, as the timetable and the timeline name objectives.
-    pub(super) fn so_label(&self, so: &str, number: u32) -> Result<String, RenderError> {
+    pub(super) fn so_label(&self, so: &str, number: u32) -> Result<String, LabelError> {
         self.code_dash_name(&format!("{}{number}", self.label("abbr.so")?), &self.so_name(so)?)
     }
 
     /// `NO2 - Integration` or `SA5 - Joint return operations`: a line of a specific objective.
-    pub(super) fn line_label(&self, so: &str, line: &str, number: u32) -> Result<String, RenderError> {
-        Ok(super::names::line_label(self.l, so, line, number)?)
+    pub(super) fn line_label(&self, so: &str, line: &str, number: u32) -> Result<String, LabelError> {
+        super::names::line_label(self.l, so, line, number)
     }
 
-    fn view(&self, findings: &[Finding]) -> Result<View, RenderError> {
+    fn view(&self, findings: &[Finding]) -> Result<View, LabelError> {
         let p = self.p;
         let meta = &p.meta;
         let (year, month, day) = meta.date;
@@ -245,7 +245,7 @@ impl ViewBuilder<'_> {
         })
     }
 
-    fn excerpt(&self) -> Result<Option<ExcerptView>, RenderError> {
+    fn excerpt(&self) -> Result<Option<ExcerptView>, LabelError> {
         if !self.spec.is_excerpt() {
             return Ok(None);
         }
@@ -273,7 +273,7 @@ impl ViewBuilder<'_> {
         Ok(Some(ExcerptView { heading, notice }))
     }
 
-    fn objectives(&self) -> Result<Vec<ObjectiveView>, RenderError> {
+    fn objectives(&self) -> Result<Vec<ObjectiveView>, LabelError> {
         let mut out = Vec::new();
         for so in &self.p.objectives {
             let mut nos = Vec::new();
@@ -328,7 +328,7 @@ impl ViewBuilder<'_> {
                         text_typst: self.narrative(&sa.text),
                     })
                 })
-                .collect::<Result<_, RenderError>>()?;
+                .collect::<Result<_, LabelError>>()?;
             out.push(ObjectiveView {
                 id: so.id.clone(),
                 heading_typst: self.heading_typst(|l| super::names::so_heading(l, &so.id, so.number))?,
@@ -341,7 +341,7 @@ impl ViewBuilder<'_> {
         Ok(out)
     }
 
-    fn timetable(&self) -> Result<Vec<TimetableRow>, RenderError> {
+    fn timetable(&self) -> Result<Vec<TimetableRow>, LabelError> {
         self.f
             .timetable
             .iter()
@@ -362,7 +362,7 @@ impl ViewBuilder<'_> {
             .collect()
     }
 
-    fn framework(&self) -> Result<Vec<FrameworkSection>, RenderError> {
+    fn framework(&self) -> Result<Vec<FrameworkSection>, LabelError> {
         let mut out = Vec::new();
         for (key, narrative) in &self.p.framework.sections {
             if *key == "main_beneficiaries" {

@@ -1,8 +1,17 @@
 //! The view model: what templates see, and nothing else. Every number is formatted, every
 //! label looked up, every narrative converted to typst markup (fields named `*_typst`, already
-//! escaped); plain string fields are escaped by tera on output. [`super::builder`] fills it.
+//! escaped); plain string fields are escaped by tera on output. [`build`] fills it: the core
+//! (cover, narratives, objectives, timetable, framework) in `build.rs`, the tables in
+//! `tables.rs`, a bilingual edition's two columns in `bilingual.rs`.
+
+mod bilingual;
+mod build;
+mod names;
+mod tables;
 
 use serde::Serialize;
+
+pub use build::{EditionLabels, build, build_marked, build_review};
 
 use crate::i18n::Lang;
 use crate::model::EditionSpec;

@@ -3,17 +3,17 @@
 
 use rust_decimal::Decimal;
 
-use super::RenderError;
-use super::builder::{ViewBuilder, whole};
-use super::escape::typst_markup;
+use super::build::{ViewBuilder, whole};
 use super::names::so_code_name;
-use super::view::*;
+use super::*;
 use crate::check::{Finding, Level};
 use crate::compute::{LineKind, YearTable};
+use crate::i18n::LabelError;
+use crate::markup::escape::typst_markup;
 use crate::model::{Persons, Unit};
 
 impl ViewBuilder<'_> {
-    pub(super) fn timeline(&self) -> Result<Timeline, RenderError> {
+    pub(super) fn timeline(&self) -> Result<Timeline, LabelError> {
         let rows = &self.f.timetable;
         let (Some(first), Some(last)) =
             (rows.iter().map(|r| r.planning).min(), rows.iter().map(|r| r.closing.max(r.implementation)).max())
@@ -80,7 +80,7 @@ impl ViewBuilder<'_> {
         }
     }
 
-    pub(super) fn resettlement(&self) -> Result<PledgeTable, RenderError> {
+    pub(super) fn resettlement(&self) -> Result<PledgeTable, LabelError> {
         let sc = &self.p.special_cases;
         let mut rows = Vec::new();
         for c in &sc.categories {
@@ -100,7 +100,7 @@ impl ViewBuilder<'_> {
 
     /// A reference term's name as the form prints a label: in the edition's language, and in
     /// a bilingual edition `first / second` when the two differ.
-    fn term(&self, terms: &[crate::model::Term], id: &str) -> Result<String, RenderError> {
+    fn term(&self, terms: &[crate::model::Term], id: &str) -> Result<String, LabelError> {
         let name = |lang| {
             crate::model::reference::name_of(terms, id, lang)
                 .ok_or_else(|| crate::i18n::LabelError::Unknown(format!("reference `{id}` in `{lang}`")))
@@ -112,13 +112,13 @@ impl ViewBuilder<'_> {
         })
     }
 
-    pub(super) fn resettlement_lump_sum(&self) -> Result<String, RenderError> {
+    pub(super) fn resettlement_lump_sum(&self) -> Result<String, LabelError> {
         let amount = self.p.special_cases.lump_sum("resettlement-priority").map(|l| l.amount).unwrap_or_default();
-        Ok(self.l.fill("resettlement.lump_sum", &[("amount", &whole(amount, &self.l.number))])?)
+        self.l.fill("resettlement.lump_sum", &[("amount", &whole(amount, &self.l.number))])
     }
 
-    pub(super) fn transfers(&self) -> Result<PledgeTable, RenderError> {
-        let country = |c: &Option<String>| -> Result<String, RenderError> {
+    pub(super) fn transfers(&self) -> Result<PledgeTable, LabelError> {
+        let country = |c: &Option<String>| -> Result<String, LabelError> {
             c.as_ref().map(|c| self.term(&self.p.reference.countries, c)).transpose().map(Option::unwrap_or_default)
         };
         let mut rows = Vec::new();
@@ -131,7 +131,7 @@ impl ViewBuilder<'_> {
         Ok(PledgeTable { periods: self.periods(), rows })
     }
 
-    pub(super) fn admission(&self) -> Result<PledgeTable, RenderError> {
+    pub(super) fn admission(&self) -> Result<PledgeTable, LabelError> {
         let rows = match &self.p.special_cases.admission_turkey {
             Some(persons) => vec![self.pledge_row("admission", self.label("admission.row")?, persons, false)],
             None => vec![],
@@ -139,7 +139,7 @@ impl ViewBuilder<'_> {
         Ok(PledgeTable { periods: self.periods(), rows })
     }
 
-    pub(super) fn indicators(&self) -> Result<Vec<IndicatorGroupView>, RenderError> {
+    pub(super) fn indicators(&self) -> Result<Vec<IndicatorGroupView>, LabelError> {
         let mut groups = Vec::new();
         for g in &self.p.indicators {
             let number = g.objective.trim_start_matches("so");
@@ -147,7 +147,7 @@ impl ViewBuilder<'_> {
             for i in &g.indicators {
                 let name = match &i.name {
                     Some(name) => self.inline(name),
-                    None => crate::render::escape::typst_markup(
+                    None => crate::markup::escape::typst_markup(
                         &self.label(&format!("indicator.{}.{}", g.objective, i.id))?,
                     ),
                 };
@@ -177,7 +177,7 @@ impl ViewBuilder<'_> {
         Ok(groups)
     }
 
-    pub(super) fn table1(&self) -> Result<Vec<AmountRow>, RenderError> {
+    pub(super) fn table1(&self) -> Result<Vec<AmountRow>, LabelError> {
         let t = &self.f.table1;
         let (so_abbr, no_abbr, sa_abbr) = (self.label("abbr.so")?, self.label("abbr.no")?, self.label("abbr.sa")?);
         let mut rows = Vec::new();
@@ -234,7 +234,7 @@ impl ViewBuilder<'_> {
         Ok(rows)
     }
 
-    pub(super) fn year_table(&self, t: &YearTable, prefix: &str) -> Result<YearTableView, RenderError> {
+    pub(super) fn year_table(&self, t: &YearTable, prefix: &str) -> Result<YearTableView, LabelError> {
         let rows = t
             .rows
             .iter()
@@ -245,7 +245,7 @@ impl ViewBuilder<'_> {
                     total: self.money(r.total),
                 })
             })
-            .collect::<Result<_, RenderError>>()?;
+            .collect::<Result<_, LabelError>>()?;
         Ok(YearTableView {
             years: t.years.iter().map(i32::to_string).collect(),
             rows,
@@ -274,7 +274,7 @@ impl ViewBuilder<'_> {
             .collect()
     }
 
-    pub(super) fn validation(&self, findings: &[Finding]) -> Result<Vec<ValidationRow>, RenderError> {
+    pub(super) fn validation(&self, findings: &[Finding]) -> Result<Vec<ValidationRow>, LabelError> {
         findings
             .iter()
             .map(|f| {

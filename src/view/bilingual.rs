@@ -3,18 +3,17 @@
 //! the old translation struck through and the word diff of the source change; a missing one,
 //! an empty shaded cell.
 
-use super::RenderError;
-use super::builder::ViewBuilder;
+use super::build::ViewBuilder;
 use crate::i18n::{LabelError, Labels, Lang};
+use crate::markup::escape::typst_markup;
+use crate::markup::markdown;
 use crate::model::{Narrative, Pending, Text};
-use crate::render::escape::typst_markup;
-use crate::render::markdown;
 use crate::text::words;
 use crate::translation::units::{Piece, segments};
 
 impl ViewBuilder<'_> {
     /// The labels of one language (a bilingual edition's side).
-    pub(super) fn catalogue_labels(&self, lang: Lang) -> Result<Labels, RenderError> {
+    pub(super) fn catalogue_labels(&self, lang: Lang) -> Result<Labels, LabelError> {
         match self.catalogue {
             Some(c) => Ok(c.for_lang(lang)?),
             None => Ok(self.tl.clone()),
@@ -27,7 +26,7 @@ impl ViewBuilder<'_> {
     pub(super) fn each_lang(
         &self,
         build: impl Fn(&Labels) -> Result<String, LabelError>,
-    ) -> Result<String, RenderError> {
+    ) -> Result<String, LabelError> {
         Ok(match self.each_side(build)? {
             (a, Some(b)) if a != b => format!("{a} / {b}"),
             (a, _) => a,
@@ -39,7 +38,7 @@ impl ViewBuilder<'_> {
     fn each_side(
         &self,
         build: impl Fn(&Labels) -> Result<String, LabelError>,
-    ) -> Result<(String, Option<String>), RenderError> {
+    ) -> Result<(String, Option<String>), LabelError> {
         let Some(second) = self.second else { return Ok((build(self.l)?, None)) };
         Ok((build(&self.catalogue_labels(self.lang)?)?, Some(build(&self.catalogue_labels(second)?)?)))
     }
@@ -50,16 +49,13 @@ impl ViewBuilder<'_> {
     pub(super) fn heading_typst(
         &self,
         build: impl Fn(&Labels) -> Result<String, LabelError>,
-    ) -> Result<String, RenderError> {
+    ) -> Result<String, LabelError> {
         self.both_sides(build, |la, a, lb, b| format!("#text(lang: \"{la}\")[{a}] / #text(lang: \"{lb}\")[{b}]"))
     }
 
     /// A bilingual edition's labelled form heading (`Objectif national ON1 - Accueil/Asile`)
     /// as a row of two columns, each language above its own text (`#bihead`); empty otherwise.
-    pub(super) fn head_row(
-        &self,
-        build: impl Fn(&Labels) -> Result<String, LabelError>,
-    ) -> Result<String, RenderError> {
+    pub(super) fn head_row(&self, build: impl Fn(&Labels) -> Result<String, LabelError>) -> Result<String, LabelError> {
         self.both_sides(build, |la, a, lb, b| format!("#bihead(\"{la}\", \"{lb}\", [{a}], [{b}])"))
     }
 
@@ -69,8 +65,8 @@ impl ViewBuilder<'_> {
         &self,
         build: impl Fn(&Labels) -> Result<String, LabelError>,
         markup: impl Fn(Lang, &str, Lang, &str) -> String,
-    ) -> Result<String, RenderError> {
-        let esc = crate::render::escape::typst_markup;
+    ) -> Result<String, LabelError> {
+        let esc = crate::markup::escape::typst_markup;
         Ok(match (self.each_side(build)?, self.second) {
             ((a, Some(b)), Some(second)) => markup(self.lang, &esc(&a), second, &esc(&b)),
             _ => String::new(),
@@ -182,7 +178,7 @@ impl ViewBuilder<'_> {
 
     /// A short text as inline markup, after its action's number if it has one (`1 develop ...`).
     /// In a bilingual edition each language's text gets the number, so each side reads whole.
-    pub(super) fn numbered(&self, t: &Text, number: Option<u32>) -> Result<String, RenderError> {
+    pub(super) fn numbered(&self, t: &Text, number: Option<u32>) -> Result<String, LabelError> {
         let Some(n) = number else { return Ok(self.inline(t)) };
         let fill = |name: &str| {
             self.l.fill_escaped("pattern.numbered_name", &[("number", &n.to_string()), ("name", name)], typst_markup)
@@ -198,9 +194,9 @@ impl ViewBuilder<'_> {
     }
 
     /// A bilingual action's heading and title: one row, each side in its language.
-    pub(super) fn bilingual_action(&self, a: &crate::model::Action, second: Lang) -> Result<String, RenderError> {
+    pub(super) fn bilingual_action(&self, a: &crate::model::Action, second: Lang) -> Result<String, LabelError> {
         let number = a.number.to_string();
-        let side = |lang: Lang| -> Result<String, RenderError> {
+        let side = |lang: Lang| -> Result<String, LabelError> {
             let labels = self.catalogue_labels(lang)?;
             let declared = a.scope.as_ref().filter(|_| a.scope_in_heading).and_then(|s| self.p.meta.scope(s));
             let heading = match declared {
@@ -210,7 +206,7 @@ impl ViewBuilder<'_> {
                 }
                 None => labels.fill("pattern.action_heading", &[("number", &number)])?,
             };
-            let head = format!("#strong[{}]", crate::render::escape::typst_markup(&heading));
+            let head = format!("#strong[{}]", crate::markup::escape::typst_markup(&heading));
             if let Some(why) = self.pending(&a.title, lang, 0) {
                 let source = a.title.source_text().trim();
                 return Ok(self.review_cell(Some(&head), "", why, lang, source, a.title.source));
