@@ -7,9 +7,126 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::escape::typst_markup;
+use super::rich::{Block, Flow, Inline, push_run};
+use super::write;
 
-struct List {
-    next: Option<u64>,
+/// Parses a narrative's Markdown into blocks. Soft line breaks (one sentence per line) and
+/// hard ones are spaces; text is kept as written, with digit groups bound
+/// ([`bind_digit_groups`]).
+pub fn parse(markdown: &str) -> Flow {
+    let mut p = Parse::default();
+    for event in Parser::new_ext(markdown, Options::empty()) {
+        p.event(event);
+    }
+    p.close_paragraph();
+    p.containers.pop().unwrap_or_default()
+}
+
+/// Where the parser is: the block containers open (the root, then one per list item), the
+/// lists open, and the open paragraph or heading as a stack of run lists, its own first,
+/// then one per emphasis open inside it (empty when no paragraph is open).
+struct Parse {
+    containers: Vec<Vec<Block>>,
+    lists: Vec<(Option<u64>, Vec<Vec<Block>>)>,
+    open: Vec<(Kind, Vec<Inline>)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Paragraph,
+    Heading,
+    Emph,
+    Strong,
+}
+
+impl Default for Parse {
+    fn default() -> Parse {
+        Parse { containers: vec![Vec::new()], lists: Vec::new(), open: Vec::new() }
+    }
+}
+
+impl Parse {
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Start(Tag::Paragraph) => self.open_paragraph(Kind::Paragraph),
+            Event::Start(Tag::Heading { .. }) => self.open_paragraph(Kind::Heading),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => self.close_paragraph(),
+            Event::Start(Tag::List(start)) => {
+                self.close_paragraph();
+                self.lists.push((start, Vec::new()));
+            }
+            Event::End(TagEnd::List(_)) => {
+                if let Some((start, items)) = self.lists.pop() {
+                    self.container().push(Block::List { start, items });
+                }
+            }
+            Event::Start(Tag::Item) => self.containers.push(Vec::new()),
+            Event::End(TagEnd::Item) => {
+                self.close_paragraph();
+                let item = if self.containers.len() > 1 { self.containers.pop() } else { None };
+                if let (Some(item), Some((_, items))) = (item, self.lists.last_mut()) {
+                    items.push(item);
+                }
+            }
+            Event::Start(Tag::Emphasis) => self.open_span(Kind::Emph),
+            Event::Start(Tag::Strong) => self.open_span(Kind::Strong),
+            Event::End(TagEnd::Emphasis | TagEnd::Strong) => self.close_span(),
+            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                self.push(Inline::text(bind_digit_groups(&text)));
+            }
+            // Code spans are not part of the subset: keep the backticks, print the text.
+            Event::Code(text) => self.push(Inline::text(format!("`{text}`"))),
+            // No line breaks inside a paragraph: a hard break (two invisible trailing spaces,
+            // or `\` at a line's end) is a space, as fmt removes trailing spaces anyway.
+            Event::SoftBreak | Event::HardBreak => self.push(Inline::text(" ")),
+            _ => {}
+        }
+    }
+
+    fn container(&mut self) -> &mut Vec<Block> {
+        self.containers.last_mut().expect("the root container stays open")
+    }
+
+    fn open_paragraph(&mut self, kind: Kind) {
+        self.close_paragraph();
+        self.open.push((kind, Vec::new()));
+    }
+
+    /// The runs being written; text outside a paragraph (a tight list item's, a code
+    /// block's) opens one.
+    fn runs(&mut self) -> &mut Vec<Inline> {
+        if self.open.is_empty() {
+            self.open.push((Kind::Paragraph, Vec::new()));
+        }
+        &mut self.open.last_mut().expect("opened above").1
+    }
+
+    fn push(&mut self, run: Inline) {
+        push_run(self.runs(), run);
+    }
+
+    fn open_span(&mut self, kind: Kind) {
+        self.runs();
+        self.open.push((kind, Vec::new()));
+    }
+
+    fn close_span(&mut self) {
+        if self.open.len() < 2 {
+            return;
+        }
+        let (kind, body) = self.open.pop().expect("a span is open");
+        let run = if kind == Kind::Emph { Inline::Emph { body } } else { Inline::Strong { body } };
+        self.runs().push(run);
+    }
+
+    fn close_paragraph(&mut self) {
+        while self.open.len() > 1 {
+            self.close_span();
+        }
+        let Some((kind, body)) = self.open.pop() else { return };
+        let block = if kind == Kind::Heading { Block::Heading { body } } else { Block::Paragraph { body } };
+        self.container().push(block);
+    }
 }
 
 /// Converts Markdown to typst markup. Soft line breaks (one sentence per line) become spaces.
@@ -19,77 +136,7 @@ pub fn to_typst(markdown: &str) -> String {
 
 /// As [`to_typst`], with the text escaper to use (the redline edition marks changes with it).
 pub fn to_typst_with(markdown: &str, escape: fn(&str) -> String) -> String {
-    let typst_markup = escape;
-    let mut out = String::new();
-    let mut lists: Vec<List> = Vec::new();
-    // Whether the current list item already holds a paragraph (loose lists).
-    let mut item_has_text: Vec<bool> = Vec::new();
-    for event in Parser::new_ext(markdown, Options::empty()) {
-        match event {
-            Event::Start(Tag::Paragraph) => {
-                if let Some(has) = item_has_text.last_mut() {
-                    if *has {
-                        out.push_str("\n\n");
-                        out.push_str(&"  ".repeat(lists.len()));
-                    }
-                    *has = true;
-                }
-            }
-            Event::End(TagEnd::Paragraph) if lists.is_empty() => out.push_str("\n\n"),
-            Event::Start(Tag::Heading { .. }) => out.push_str("#strong["),
-            Event::End(TagEnd::Heading(_)) => out.push_str("]\n\n"),
-            Event::Start(Tag::List(start)) => {
-                lists.push(List { next: start });
-            }
-            Event::End(TagEnd::List(_)) => {
-                lists.pop();
-                if lists.is_empty() {
-                    while !out.ends_with("\n\n") {
-                        out.push('\n');
-                    }
-                }
-            }
-            Event::Start(Tag::Item) => {
-                if !out.is_empty() && !out.ends_with('\n') {
-                    out.push('\n');
-                }
-                out.push_str(&"  ".repeat(lists.len().saturating_sub(1)));
-                let list = lists.last_mut().expect("item inside a list");
-                match &mut list.next {
-                    Some(n) => {
-                        out.push_str(&format!("{n}. "));
-                        *n += 1;
-                    }
-                    None => out.push_str("- "),
-                }
-                item_has_text.push(false);
-            }
-            Event::End(TagEnd::Item) => {
-                item_has_text.pop();
-                if !out.ends_with('\n') {
-                    out.push('\n');
-                }
-            }
-            Event::Start(Tag::Emphasis) => out.push_str("#emph["),
-            Event::Start(Tag::Strong) => out.push_str("#strong["),
-            Event::End(TagEnd::Emphasis | TagEnd::Strong) => out.push(']'),
-            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
-                if let Some(has) = item_has_text.last_mut() {
-                    *has = true;
-                }
-                out.push_str(&typst_markup(&bind_digit_groups(&text)));
-            }
-            // Code spans are not part of the subset: keep the backticks, print the text.
-            Event::Code(text) => out.push_str(&typst_markup(&format!("`{text}`"))),
-            Event::SoftBreak => out.push(' '),
-            // No line breaks inside a paragraph: a hard break (two invisible trailing spaces,
-            // or `\` at a line's end) is a space, as fmt removes trailing spaces anyway.
-            Event::HardBreak => out.push(' '),
-            Event::End(TagEnd::CodeBlock | TagEnd::BlockQuote(_)) => out.push_str("\n\n"),
-            _ => {}
-        }
-    }
-    out.trim_end().to_string()
+    write::flow(&parse(markdown), escape)
 }
 
 /// A number whose digits are grouped with ordinary spaces, as translators write them in
@@ -133,7 +180,7 @@ pub fn inline_to_typst(markdown: &str) -> String {
 
 /// As [`inline_to_typst`], with the given escaper.
 pub fn inline_to_typst_with(markdown: &str, escape: fn(&str) -> String) -> String {
-    to_typst_with(markdown, escape).replace("\n\n", " ")
+    write::inline_flow(&parse(markdown), escape)
 }
 
 #[cfg(test)]
@@ -148,6 +195,38 @@ mod tests {
         let md = "Intro sentence.\nSecond sentence.\n\n- item one\n  continued.\n- item two\n  1. nested\n\nLast.\n";
         let same = rebuild(&segments(md), |_, t| t.to_string());
         assert_eq!(to_typst(&same), to_typst(md));
+    }
+
+    #[test]
+    fn markdown_becomes_blocks_and_runs() {
+        let t = |s: &str| Inline::text(s);
+        let para = |body: Vec<Inline>| Block::Paragraph { body };
+        assert_eq!(
+            parse("Intro *a* **b**\nnext.\n\n- one\n  1. inner\n- two\n"),
+            vec![
+                para(vec![
+                    t("Intro "),
+                    Inline::Emph { body: vec![t("a")] },
+                    t(" "),
+                    Inline::Strong { body: vec![t("b")] },
+                    t(" next.")
+                ]),
+                Block::List {
+                    start: None,
+                    items: vec![
+                        vec![
+                            para(vec![t("one")]),
+                            Block::List { start: Some(1), items: vec![vec![para(vec![t("inner")])]] }
+                        ],
+                        vec![para(vec![t("two")])],
+                    ],
+                },
+            ]
+        );
+        assert_eq!(
+            parse("# Title\n\n`code` 1 000"),
+            vec![Block::Heading { body: vec![t("Title")] }, para(vec![t("`code` 1\u{a0}000")])]
+        );
     }
 
     #[test]

@@ -4,3 +4,5 @@
 
 pub mod escape;
 pub mod markdown;
+pub mod rich;
+pub mod write;
