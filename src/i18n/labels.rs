@@ -148,16 +148,10 @@ impl Labels {
         Ok(substitute(self.get(key)?, values))
     }
 
-    /// As [`Labels::fill`] for markup: the label's own words go through `escape` (the render
-    /// stage's escaper), the values are markup already (a title converted from Markdown, an
-    /// escaped id).
-    pub fn fill_escaped(
-        &self,
-        key: &str,
-        values: &[(&str, &str)],
-        escape: fn(&str) -> String,
-    ) -> Result<String, LabelError> {
-        Ok(substitute(&escape(self.get(key)?), values))
+    /// The pattern of `key` cut into the label's own words and the places of the values
+    /// named `names` (by their index): for values that are not plain text (a title's runs).
+    pub fn fill_pieces(&self, key: &str, names: &[&str]) -> Result<Vec<Filled<'_>>, LabelError> {
+        Ok(pieces(self.get(key)?, names))
     }
 
     /// The labels of a bilingual document: each wording in both languages (`first / second`),
@@ -199,28 +193,51 @@ fn repeated_keys(path: &str, repeats: &[RepeatedKey]) -> String {
 }
 
 /// Replaces each `{name}` of `pattern` that `values` names; other braces stay as written.
-fn substitute(pattern: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(pattern.len());
+/// A piece of a filled pattern ([`Labels::fill_pieces`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filled<'a> {
+    /// The label's own words.
+    Words(&'a str),
+    /// The value of that index.
+    Value(usize),
+}
+
+/// `pattern` cut at its `{name}` placeholders; an unknown placeholder stays words.
+fn pieces<'a>(pattern: &'a str, names: &[&str]) -> Vec<Filled<'a>> {
+    let mut out = Vec::new();
     let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
+    let mut words = 0;
+    while let Some(open) = rest[words..].find('{').map(|i| i + words) {
         let after = &rest[open + 1..];
-        let value = after
-            .find('}')
-            .and_then(|close| values.iter().find(|(name, _)| *name == &after[..close]).map(|(_, v)| (close, *v)));
+        let value =
+            after.find('}').and_then(|close| names.iter().position(|n| *n == &after[..close]).map(|i| (close, i)));
         match value {
-            Some((close, v)) => {
-                out.push_str(v);
+            Some((close, i)) => {
+                if open > 0 {
+                    out.push(Filled::Words(&rest[..open]));
+                }
+                out.push(Filled::Value(i));
                 rest = &after[close + 1..];
+                words = 0;
             }
-            None => {
-                out.push('{');
-                rest = after;
-            }
+            None => words = open + 1,
         }
     }
-    out.push_str(rest);
+    if !rest.is_empty() {
+        out.push(Filled::Words(rest));
+    }
     out
+}
+
+fn substitute(pattern: &str, values: &[(&str, &str)]) -> String {
+    let names: Vec<&str> = values.iter().map(|(name, _)| *name).collect();
+    pieces(pattern, &names)
+        .into_iter()
+        .map(|piece| match piece {
+            Filled::Words(words) => words,
+            Filled::Value(i) => values[i].1,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ pub mod lang;
 pub mod number;
 pub mod po;
 
-pub use labels::{Catalogue, LabelError, Labels};
+pub use labels::{Catalogue, Filled, LabelError, Labels};
 pub use lang::{Lang, LangChoice};
 
 use std::path::PathBuf;

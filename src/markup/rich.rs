@@ -2,19 +2,64 @@
 //! text, and what the templates print through the writer ([`super::write`]). Nothing here is
 //! typst: a template decides how each kind looks.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A run of text inside a paragraph.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Inline {
-    Text { text: String },
-    Emph { body: Vec<Inline> },
-    Strong { body: Vec<Inline> },
+    Text {
+        text: String,
+    },
+    Emph {
+        body: Vec<Inline>,
+    },
+    Strong {
+        body: Vec<Inline>,
+    },
+    /// A passage in another language than the document's, tagged with it.
+    Lang {
+        lang: String,
+        body: Vec<Inline>,
+    },
+    /// A bilingual edition's wording in both languages (`Total / Totaal`), each side tagged.
+    Pair(Pair),
+    /// Words a change inserted, or deleted (a redline, a translation's review).
+    Inserted {
+        body: Vec<Inline>,
+    },
+    Deleted {
+        body: Vec<Inline>,
+    },
+    /// A value a change replaced (a redline's table cell or label): the new one, and the old.
+    Changed {
+        new: Vec<Inline>,
+        old: Vec<Inline>,
+    },
+}
+
+/// A wording in two languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pair {
+    pub first: Side,
+    pub second: Side,
+}
+
+impl Pair {
+    pub fn new(a: impl std::fmt::Display, first: Vec<Inline>, b: impl std::fmt::Display, second: Vec<Inline>) -> Pair {
+        Pair { first: Side { lang: a.to_string(), body: first }, second: Side { lang: b.to_string(), body: second } }
+    }
+}
+
+/// One language's side of a [`Pair`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Side {
+    pub lang: String,
+    pub body: Vec<Inline>,
 }
 
 /// A block of a narrative.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     Paragraph {
@@ -38,10 +83,81 @@ impl Inline {
     pub fn text(text: impl Into<String>) -> Inline {
         Inline::Text { text: text.into() }
     }
+
+    /// `body` tagged with `lang`.
+    pub fn lang(lang: impl std::fmt::Display, body: Vec<Inline>) -> Inline {
+        Inline::Lang { lang: lang.to_string(), body }
+    }
+}
+
+/// Plain text as runs (none for an empty text).
+pub fn text(text: impl Into<String>) -> Vec<Inline> {
+    let text = text.into();
+    if text.is_empty() { vec![] } else { vec![Inline::text(text)] }
+}
+
+/// A narrative's blocks as one line of runs (a title): paragraphs and list items run on,
+/// separated by a space.
+pub fn inline(blocks: &[Block]) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for block in blocks {
+        let runs = match block {
+            Block::Paragraph { body } | Block::Heading { body } => body.clone(),
+            Block::List { items, .. } => items.iter().flat_map(|item| inline(item)).collect(),
+        };
+        if !out.is_empty() && !runs.is_empty() {
+            push_run(&mut out, Inline::text(" "));
+        }
+        for run in runs {
+            push_run(&mut out, run);
+        }
+    }
+    out
+}
+
+/// The runs' text without markup (PDF metadata, alternative texts); a pair as `first / second`.
+pub fn plain(runs: &[Inline]) -> String {
+    runs.iter()
+        .map(|run| match run {
+            Inline::Text { text } => text.clone(),
+            Inline::Pair(Pair { first, second }) => format!("{} / {}", plain(&first.body), plain(&second.body)),
+            Inline::Emph { body }
+            | Inline::Strong { body }
+            | Inline::Lang { body, .. }
+            | Inline::Inserted { body }
+            | Inline::Deleted { body } => plain(body),
+            Inline::Changed { new, .. } => plain(new),
+        })
+        .collect()
+}
+
+/// `next` run on after `flow`: its first paragraph continues `flow`'s last one (inside a
+/// list's last item if `flow` ends with a list), after a space; its other blocks follow.
+pub fn run_on(flow: &mut Flow, next: Flow) {
+    let mut rest = next.into_iter();
+    match (last_paragraph(flow), rest.next()) {
+        (Some(runs), Some(Block::Paragraph { body })) => {
+            push_run(runs, Inline::text(" "));
+            for run in body {
+                push_run(runs, run);
+            }
+        }
+        (_, Some(first)) => flow.push(first),
+        (_, None) => {}
+    }
+    flow.extend(rest);
+}
+
+fn last_paragraph(flow: &mut [Block]) -> Option<&mut Vec<Inline>> {
+    match flow.last_mut()? {
+        Block::Paragraph { body } => Some(body),
+        Block::Heading { .. } => None,
+        Block::List { items, .. } => last_paragraph(items.last_mut()?),
+    }
 }
 
 /// Appends `run` to `runs`, joined to the last run when both are plain text.
-pub(super) fn push_run(runs: &mut Vec<Inline>, run: Inline) {
+pub fn push_run(runs: &mut Vec<Inline>, run: Inline) {
     match (runs.last_mut(), run) {
         (Some(Inline::Text { text }), Inline::Text { text: more }) => text.push_str(&more),
         (_, run) => runs.push(run),

@@ -1,8 +1,11 @@
 //! The writer: rich text ([`super::rich`]) → typst markup. Every text run goes through the
 //! escaper, so content prints literally; structure becomes typst's own markup (paragraphs,
-//! `-`/`1.` lists) and emphasis its `emph`/`strong` functions.
+//! `-`/`1.` lists), emphasis its `emph`/`strong` functions, and the rest calls the functions
+//! the templates define, which decide how it looks: `pair` (a bilingual wording), `rl-ins`
+//! and `rl-del` (inserted and deleted words), `rl-new` and `rl-old` (a changed value).
 
-use super::rich::{Block, Inline};
+use super::escape::typst_string;
+use super::rich::{Block, Inline, Pair};
 
 /// A narrative's blocks as typst markup; `escape` writes a text run.
 pub fn flow(blocks: &[Block], escape: fn(&str) -> String) -> String {
@@ -92,6 +95,18 @@ impl Writer {
                 Inline::Text { text } => self.out.push_str(&(self.escape)(text)),
                 Inline::Emph { body } => self.call("#emph[", body),
                 Inline::Strong { body } => self.call("#strong[", body),
+                Inline::Lang { lang, body } => self.call(&format!("#text(lang: \"{}\")[", typst_string(lang)), body),
+                Inline::Pair(Pair { first, second }) => {
+                    let (a, b) = (typst_string(&first.lang), typst_string(&second.lang));
+                    self.call(&format!("#pair(\"{a}\", \"{b}\")["), &first.body);
+                    self.call("[", &second.body);
+                }
+                Inline::Inserted { body } => self.call("#rl-ins[", body),
+                Inline::Deleted { body } => self.call("#rl-del[", body),
+                Inline::Changed { new, old } => {
+                    self.call("#rl-new[", new);
+                    self.call("#rl-old[", old);
+                }
             }
         }
     }
@@ -100,5 +115,30 @@ impl Writer {
         self.out.push_str(open);
         self.runs(body);
         self.out.push(']');
+    }
+}
+
+/// A view value as the templates' `markup` filter prints it: a string escaped, runs or blocks
+/// written, nothing for none. Anything else is a template's mistake, named in the error.
+pub fn value(value: &serde_json::Value, escape: fn(&str) -> String) -> Result<String, String> {
+    use serde_json::Value;
+    match value {
+        Value::Null => Ok(String::new()),
+        Value::String(text) => Ok(escape(text)),
+        Value::Number(n) => Ok(escape(&n.to_string())),
+        Value::Array(items) => {
+            let is_block = items
+                .first()
+                .and_then(|v| v.get("kind"))
+                .and_then(Value::as_str)
+                .is_some_and(|kind| matches!(kind, "paragraph" | "heading" | "list"));
+            let error = |e: serde_json::Error| format!("markup expects text, runs or blocks: {e}");
+            if is_block {
+                Ok(flow(&serde_json::from_value::<Vec<Block>>(value.clone()).map_err(error)?, escape))
+            } else {
+                Ok(runs(&serde_json::from_value::<Vec<Inline>>(value.clone()).map_err(error)?, escape))
+            }
+        }
+        other => Err(format!("markup expects text, runs or blocks, not {other}")),
     }
 }

@@ -1,6 +1,7 @@
 //! Stage 5, render: an edition's view (`crate::view`) → typst source, through the tera
 //! templates in `templates/`. Templates receive display-ready values and do no arithmetic;
-//! tera's HTML escaping is replaced by the typst escaper, so every value prints literally.
+//! tera's HTML escaping is replaced by the typst escaper, so every value prints literally, and
+//! the `markup` filter prints rich values (runs, blocks) through the one typst writer.
 
 use std::collections::HashMap;
 
@@ -48,6 +49,7 @@ impl Templates {
             let text = value.as_str().ok_or("typst_str expects a string")?;
             Ok(tera::Value::String(typst_string(text)))
         });
+        tera.register_filter("markup", Markup { escape: typst_markup });
         Ok(Templates { tera })
     }
 
@@ -68,6 +70,7 @@ impl Templates {
         let mut tera = self.tera.clone();
         if redline {
             tera.set_escape_fn(escape::typst_markup_redline);
+            tera.register_filter("markup", Markup { escape: escape::typst_markup_redline });
         }
         let map = labels.all().clone();
         tera.register_function("label", move |args: &HashMap<String, tera::Value>| {
@@ -79,6 +82,22 @@ impl Templates {
         });
         let context = tera::Context::from_value(view.clone()).map_err(|e| RenderError::Template(error_chain(&e)))?;
         tera.render("programme.typ", &context).map_err(|e| RenderError::Template(error_chain(&e)))
+    }
+}
+
+/// The `markup` filter: a view value (text, runs, blocks) written as typst markup by the one
+/// writer, `crate::markup::write`. Its output is markup, so tera does not escape it again.
+struct Markup {
+    escape: fn(&str) -> String,
+}
+
+impl tera::Filter for Markup {
+    fn filter(&self, value: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+        crate::markup::write::value(value, self.escape).map(tera::Value::String).map_err(tera::Error::msg)
+    }
+
+    fn is_safe(&self) -> bool {
+        true
     }
 }
 

@@ -9,6 +9,7 @@ use similar::{ChangeTag, TextDiff};
 
 use crate::form::Form;
 use crate::i18n::{Catalogue, LabelError, Labels, Lang};
+use crate::markup::rich::Inline;
 use crate::model::{EditionSpec, Narrative, Programme, Text, Texts};
 use crate::pipeline::Error;
 use crate::render::{RenderError, Templates};
@@ -54,7 +55,7 @@ pub fn build(
     let (old_figures, new_figures) =
         (figures(&old_programme, &review.old.figures), figures(&new_programme, &review.new.figures));
     let merged = merge(&old_programme, &new_programme);
-    let mut new_view = crate::view::build_marked(&merged, &new_figures, &review.new.findings, &edition, &both)?;
+    let mut new_view = crate::view::build(&merged, &new_figures, &review.new.findings, &edition, &both)?;
     // The change summary in the redline's language: its labels and the form's codes.
     let report = crate::review::compare::compare(&review.old, &review.new, &labels);
     new_view.redline = Some(summary(review, &report, &labels)?);
@@ -238,12 +239,31 @@ fn is_list_marker(token: &str) -> bool {
         || (token.ends_with('.') && token[..token.len() - 1].chars().all(|c| c.is_ascii_digit()) && token.len() > 1)
 }
 
-/// Marks every display string of `new` that differs from `old` at the same place:
-/// `CHANGED new WAS old`. Rows are matched by their `id` or `label`, so an added row is not
-/// compared with its neighbour. Markup (`*_typst`) and metadata fields are left alone.
+/// Marks every display value of `new` that differs from `old` at the same place: a string
+/// as `CHANGED new WAS old`, runs as one [`Inline::Changed`] run. Rows are matched by their `id`
+/// or `label`, so an added row is not compared with its neighbour. Narratives (merged word by
+/// word before) and metadata fields are left alone.
 fn mark_values(new: &mut Value, old: &Value, key: &str) {
-    const SKIP: [&str; 8] = ["lang", "lang_code", "document_title", "authority", "cci", "id", "alt", "redline"];
-    if SKIP.contains(&key) || key.ends_with("_typst") {
+    const SKIP: [&str; 10] = [
+        "lang",
+        "lang_code",
+        "document_title",
+        "authority_plain",
+        "title_plain",
+        "cci",
+        "id",
+        "alt",
+        "redline",
+        "kind",
+    ];
+    if SKIP.contains(&key) || new.get("kind").and_then(Value::as_str) == Some("narrative") {
+        return;
+    }
+    if is_runs(new) || is_runs(old) {
+        if new != old {
+            let changed = Inline::Changed { new: runs_of(new), old: runs_of(old) };
+            *new = serde_json::to_value(vec![changed]).unwrap_or_default();
+        }
         return;
     }
     match (new, old) {
@@ -255,10 +275,10 @@ fn mark_values(new: &mut Value, old: &Value, key: &str) {
             }
         }
         (Value::Array(n), Value::Array(o)) => {
-            let key_of = |v: &Value| v.get("id").or_else(|| v.get("label")).and_then(Value::as_str).map(str::to_string);
+            let key_of = |v: &Value| v.get("id").or_else(|| v.get("label")).cloned();
             for (i, item) in n.iter_mut().enumerate() {
                 let matched = match key_of(item) {
-                    Some(k) => o.iter().find(|x| key_of(x).as_deref() == Some(&k)),
+                    Some(k) => o.iter().find(|x| key_of(x).as_ref() == Some(&k)),
                     None => o.get(i),
                 };
                 if let Some(ov) = matched {
@@ -271,6 +291,18 @@ fn mark_values(new: &mut Value, old: &Value, key: &str) {
         }
         _ => {}
     }
+}
+
+/// Whether a view value is runs of rich text (an array of objects with a `kind`).
+fn is_runs(value: &Value) -> bool {
+    value.as_array().and_then(|a| a.first()).and_then(|v| v.get("kind")).is_some()
+}
+
+fn runs_of(value: &Value) -> Vec<Inline> {
+    serde_json::from_value(value.clone()).unwrap_or_else(|_| match value.as_str() {
+        Some(text) => crate::markup::rich::text(text),
+        None => vec![],
+    })
 }
 
 #[cfg(test)]

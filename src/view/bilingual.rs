@@ -1,12 +1,14 @@
 //! A bilingual edition's texts: each paragraph, list item and action beside its translation.
 //! In the translation-review view (`build --draft`), a unit whose translation is stale shows
 //! the old translation struck through and the word diff of the source change; a missing one,
-//! an empty shaded cell.
+//! an empty shaded cell. Rows and cells are data ([`Columns`], [`Cell`]); the template's
+//! `columns` macro draws them.
 
 use super::build::ViewBuilder;
-use crate::i18n::{LabelError, Labels, Lang};
-use crate::markup::escape::typst_markup;
+use super::{Cell, Columns, Row, Runs};
+use crate::i18n::{Filled, LabelError, Labels, Lang};
 use crate::markup::markdown;
+use crate::markup::rich::{self, Block, Inline, Pair, push_run};
 use crate::model::{Narrative, Pending, Text};
 use crate::text::words;
 use crate::translation::units::{Piece, segments};
@@ -15,7 +17,7 @@ impl ViewBuilder<'_> {
     /// The labels of one language (a bilingual edition's side).
     pub(super) fn catalogue_labels(&self, lang: Lang) -> Result<Labels, LabelError> {
         match self.catalogue {
-            Some(c) => Ok(c.for_lang(lang)?),
+            Some(c) => c.for_lang(lang),
             None => Ok(self.tl.clone()),
         }
     }
@@ -23,83 +25,73 @@ impl ViewBuilder<'_> {
     /// A text built from labels (a pattern filled with names, `TOTAL ON {so}`), in each
     /// language from that language's own labels: `TOTAL ON OS1 Asile / TOTAL NO SO1 Asylum`,
     /// never a pattern in both languages around names in both. Once where both read the same.
-    pub(super) fn each_lang(
-        &self,
-        build: impl Fn(&Labels) -> Result<String, LabelError>,
-    ) -> Result<String, LabelError> {
-        Ok(match self.each_side(build)? {
-            (a, Some(b)) if a != b => format!("{a} / {b}"),
-            (a, _) => a,
+    pub(super) fn each_lang(&self, build: impl Fn(&Labels) -> Result<String, LabelError>) -> Result<Runs, LabelError> {
+        Ok(match self.pair(&build)? {
+            Some(pair) if pair.first.body != pair.second.body => vec![Inline::Pair(pair)],
+            Some(pair) => pair.first.body,
+            None => rich::text(build(self.l)?),
         })
     }
 
-    /// Both sides of [`Self::each_lang`]: the first language's, and the second's in a
-    /// bilingual edition (else `None`, and the first is built with the edition's labels).
-    fn each_side(
-        &self,
-        build: impl Fn(&Labels) -> Result<String, LabelError>,
-    ) -> Result<(String, Option<String>), LabelError> {
-        let Some(second) = self.second else { return Ok((build(self.l)?, None)) };
-        Ok((build(&self.catalogue_labels(self.lang)?)?, Some(build(&self.catalogue_labels(second)?)?)))
+    /// Both languages' wording of a bilingual edition, each from its own labels; `None` in
+    /// other editions.
+    fn pair(&self, build: impl Fn(&Labels) -> Result<String, LabelError>) -> Result<Option<Pair>, LabelError> {
+        let Some(second) = self.second else { return Ok(None) };
+        let a = build(&self.catalogue_labels(self.lang)?)?;
+        let b = build(&self.catalogue_labels(second)?)?;
+        Ok(Some(Pair::new(self.lang, rich::text(a), second, rich::text(b))))
     }
 
-    /// A bilingual edition's heading as markup, each language's side tagged with it
-    /// (`Objectif spécifique 1 - Asile / Specific objective 1 - Asylum`); empty otherwise, the
+    /// A bilingual edition's heading, each language's side tagged with it
+    /// (`Objectif spécifique 1 - Asile / Specific objective 1 - Asylum`); none otherwise, the
     /// template then composing the heading from the labels as the other editions print it.
-    pub(super) fn heading_typst(
+    pub(super) fn heading(
         &self,
         build: impl Fn(&Labels) -> Result<String, LabelError>,
-    ) -> Result<String, LabelError> {
-        self.both_sides(build, |la, a, lb, b| format!("#text(lang: \"{la}\")[{a}] / #text(lang: \"{lb}\")[{b}]"))
+    ) -> Result<Option<Runs>, LabelError> {
+        Ok(self.pair(build)?.map(|pair| vec![Inline::Pair(pair)]))
     }
 
-    /// A bilingual edition's labelled form heading (`Objectif national ON1 - Accueil/Asile`)
-    /// as a row of two columns, each language above its own text (`#bihead`); empty otherwise.
-    pub(super) fn head_row(&self, build: impl Fn(&Labels) -> Result<String, LabelError>) -> Result<String, LabelError> {
-        self.both_sides(build, |la, a, lb, b| format!("#bihead(\"{la}\", \"{lb}\", [{a}], [{b}])"))
-    }
-
-    /// A label built in each language of a bilingual edition, escaped, put together by
-    /// `markup` (language, text, second language, text); empty in other editions.
-    fn both_sides(
+    /// A bilingual edition's labelled form heading (`Objectif national ON1 - Accueil/Asile`),
+    /// each language above its own column; none otherwise.
+    pub(super) fn head_row(
         &self,
         build: impl Fn(&Labels) -> Result<String, LabelError>,
-        markup: impl Fn(Lang, &str, Lang, &str) -> String,
-    ) -> Result<String, LabelError> {
-        let esc = crate::markup::escape::typst_markup;
-        Ok(match (self.each_side(build)?, self.second) {
-            ((a, Some(b)), Some(second)) => markup(self.lang, &esc(&a), second, &esc(&b)),
-            _ => String::new(),
-        })
+    ) -> Result<Option<Pair>, LabelError> {
+        self.pair(build)
     }
 
-    /// A narrative in two columns, unit by unit (`#bi(..)` rows, each cell tagged with its
-    /// language), so a reader's eye crosses straight from a paragraph to its translation. The
-    /// translation keeps the source's units ([`crate::translation::units`]), so rows align. A block
-    /// that continues the previous one (`continues: true`) runs on in its last row: the
-    /// paragraph the single-language editions print whole is one row here too.
-    pub(super) fn narrative_side_by_side(&self, n: &Narrative, second: Lang) -> String {
-        let mut all: Vec<Rows> = Vec::new();
+    /// A narrative in two columns, unit by unit, so a reader's eye crosses straight from a
+    /// paragraph to its translation. The translation keeps the source's units
+    /// ([`crate::translation::units`]), so rows align. A block that continues the previous one
+    /// (`continues: true`) runs on in its last row: the paragraph the single-language editions
+    /// print whole is one row here too.
+    pub(super) fn narrative_side_by_side(&self, n: &Narrative, second: Lang) -> Vec<Columns> {
+        let mut all: Vec<Columns> = Vec::new();
         for block in &n.blocks {
             let Some(rows) = self.rows(&block.text, second) else { continue };
             match all.last_mut() {
-                Some(previous) if block.continues && previous.langs == rows.langs => previous.run_on(rows),
+                Some(previous)
+                    if block.continues && (&previous.first, &previous.second) == (&rows.first, &rows.second) =>
+                {
+                    run_on(previous, rows)
+                }
                 _ => all.push(rows),
             }
         }
-        all.iter().map(Rows::to_typst).collect::<Vec<_>>().join("\n\n")
+        all
     }
 
     /// A text's rows, unit by unit, or `None` for an empty text.
-    fn rows(&self, t: &Text, second: Lang) -> Option<Rows> {
+    fn rows(&self, t: &Text, second: Lang) -> Option<Columns> {
         let (a, a_lang) = t.for_edition(self.lang);
         let (b, b_lang) = t.for_edition(second);
         let (ua, ub) = (self.cells(t, self.lang), self.cells(t, second));
-        let rows: Vec<(String, String)> = if ua.len() == ub.len() {
-            ua.into_iter().zip(ub).collect()
+        let rows: Vec<Row> = if ua.len() == ub.len() {
+            ua.into_iter().zip(ub).map(|(first, second)| Row { first, second }).collect()
         } else {
-            let whole = |text: &str| format!("[{}]", markdown::to_typst_with(text, self.escape));
-            vec![(whole(a), whole(b))]
+            let whole = |text: &str| Cell::Content { flow: markdown::parse(text) };
+            vec![Row { first: whole(a), second: whole(b) }]
         };
         if rows.is_empty() {
             return None;
@@ -108,12 +100,12 @@ impl ViewBuilder<'_> {
         let rows = if rows.len() == sources.len() { keep_lead_ins(rows, &sources) } else { rows };
         // A text that ends on a lead-in keeps it with what follows (an action's title).
         let sticky = sources.last().is_some_and(|s| lead_in(s));
-        Some(Rows { langs: (a_lang, b_lang), rows, sticky })
+        Some(Columns { first: a_lang.to_string(), second: b_lang.to_string(), sticky, rows })
     }
 
-    /// One column's cells, a unit each: its markup (`[..]`), or in the review view, for a unit
-    /// whose translation is not current, a review cell ([`Self::review_cell`]).
-    fn cells(&self, t: &Text, lang: Lang) -> Vec<String> {
+    /// One column's cells, a unit each: its text, or in the review view, for a unit whose
+    /// translation is not current, a review cell ([`Self::review_cell`]).
+    fn cells(&self, t: &Text, lang: Lang) -> Vec<Cell> {
         let units = |text: &str| -> Vec<(String, String)> {
             segments(text)
                 .into_iter()
@@ -131,7 +123,7 @@ impl ViewBuilder<'_> {
                 let source = sources.get(i).map_or("", |(_, s)| s.as_str());
                 match self.pending(t, lang, i) {
                     Some(why) => self.review_cell(None, &prefix, why, lang, source, t.source),
-                    None => format!("[{}]", markdown::to_typst_with(&format!("{prefix}{text}"), self.escape)),
+                    None => Cell::Content { flow: markdown::parse(&format!("{prefix}{text}")) },
                 }
             })
             .collect()
@@ -142,61 +134,61 @@ impl ViewBuilder<'_> {
         t.pending.get(&lang).and_then(|p| p.get(&i)).filter(|_| self.review)
     }
 
-    /// A review cell, for the template's `bi`: `(head: .., old: .., diff: ..)`. A stale unit
-    /// has its old translation (`old`, tagged `lang`) and the word diff of the source change
-    /// (`diff`, tagged with the source language); a missing one neither (an empty cell).
+    /// A review cell: a stale unit has its old translation (`old`, in `lang`) and the word
+    /// diff of the source change (`diff`, in the source language); a missing one neither.
     fn review_cell(
         &self,
-        head: Option<&str>,
+        head: Option<Runs>,
         prefix: &str,
         why: &Pending,
         lang: Lang,
         source: &str,
         source_lang: Lang,
-    ) -> String {
-        let head = head.map(|h| format!("head: [{h}], ")).unwrap_or_default();
+    ) -> Cell {
         match why {
-            Pending::Missing => format!("({head}missing: true)"),
+            Pending::Missing => Cell::Missing { head },
             Pending::Stale { translation, was } => {
-                let old = markdown::to_typst_with(&format!("{prefix}{translation}"), self.escape);
+                let old = markdown::parse(&format!("{prefix}{translation}"));
                 let segments = words::changed_sentences(words::diff(was, source));
-                let mut diff = String::new();
+                let mut diff = Vec::new();
                 for (i, s) in segments.iter().enumerate() {
-                    let text = (self.escape)(&s.text);
+                    let body = vec![Inline::text(s.text.clone())];
                     match s.op {
                         // A space between a deleted word and the word replacing it.
-                        "insert" if i > 0 && segments[i - 1].op == "delete" => diff += &format!(" #rl-ins[{text}]"),
-                        "insert" => diff += &format!("#rl-ins[{text}]"),
-                        "delete" => diff += &format!("#rl-del[{text}]"),
-                        _ => diff += &text,
+                        "insert" if i > 0 && segments[i - 1].op == "delete" => {
+                            push_run(&mut diff, Inline::text(" "));
+                            diff.push(Inline::Inserted { body });
+                        }
+                        "insert" => diff.push(Inline::Inserted { body }),
+                        "delete" => diff.push(Inline::Deleted { body }),
+                        _ => push_run(&mut diff, Inline::text(s.text.clone())),
                     }
                 }
-                format!("({head}old: text(lang: \"{lang}\")[{old}], diff: text(lang: \"{source_lang}\")[{diff}])")
+                Cell::Stale { head, lang: lang.to_string(), old, source_lang: source_lang.to_string(), diff }
             }
         }
     }
 
-    /// A short text as inline markup, after its action's number if it has one (`1 develop ...`).
+    /// A short text as runs, after its action's number if it has one (`1 develop ...`).
     /// In a bilingual edition each language's text gets the number, so each side reads whole.
-    pub(super) fn numbered(&self, t: &Text, number: Option<u32>) -> Result<String, LabelError> {
+    pub(super) fn numbered(&self, t: &Text, number: Option<u32>) -> Result<Runs, LabelError> {
         let Some(n) = number else { return Ok(self.inline(t)) };
-        let fill = |name: &str| {
-            self.l.fill_escaped("pattern.numbered_name", &[("number", &n.to_string()), ("name", name)], typst_markup)
+        let fill = |name: Runs| {
+            fill_runs(self.l, "pattern.numbered_name", &[("number", rich::text(n.to_string())), ("name", name)])
         };
         match self.second.map(|second| (t.for_edition(self.lang), t.for_edition(second))) {
             Some(((a, a_lang), (b, b_lang))) if a != b => {
-                let (x, y) =
-                    (markdown::inline_to_typst_with(a, self.escape), markdown::inline_to_typst_with(b, self.escape));
-                Ok(format!("#text(lang: \"{a_lang}\")[{}] / #text(lang: \"{b_lang}\")[{}]", fill(&x)?, fill(&y)?))
+                let runs = |text: &str| rich::inline(&markdown::parse(text));
+                Ok(vec![Inline::Pair(Pair::new(a_lang, fill(runs(a))?, b_lang, fill(runs(b))?))])
             }
-            _ => Ok(fill(&self.inline(t))?),
+            _ => fill(self.inline(t)),
         }
     }
 
     /// A bilingual action's heading and title: one row, each side in its language.
-    pub(super) fn bilingual_action(&self, a: &crate::model::Action, second: Lang) -> Result<String, LabelError> {
+    pub(super) fn bilingual_action(&self, a: &crate::model::Action, second: Lang) -> Result<Columns, LabelError> {
         let number = a.number.to_string();
-        let side = |lang: Lang| -> Result<String, LabelError> {
+        let side = |lang: Lang| -> Result<Cell, LabelError> {
             let labels = self.catalogue_labels(lang)?;
             let declared = a.scope.as_ref().filter(|_| a.scope_in_heading).and_then(|s| self.p.meta.scope(s));
             let heading = match declared {
@@ -206,18 +198,36 @@ impl ViewBuilder<'_> {
                 }
                 None => labels.fill("pattern.action_heading", &[("number", &number)])?,
             };
-            let head = format!("#strong[{}]", crate::markup::escape::typst_markup(&heading));
+            let head = vec![Inline::Strong { body: rich::text(heading) }];
             if let Some(why) = self.pending(&a.title, lang, 0) {
                 let source = a.title.source_text().trim();
-                return Ok(self.review_cell(Some(&head), "", why, lang, source, a.title.source));
+                return Ok(self.review_cell(Some(head), "", why, lang, source, a.title.source));
             }
-            let title = markdown::inline_to_typst_with(a.title.for_edition(lang).0, self.escape);
-            Ok(format!("[{head} {title}]"))
+            let mut line = head;
+            push_run(&mut line, Inline::text(" "));
+            for run in rich::inline(&markdown::parse(a.title.for_edition(lang).0)) {
+                push_run(&mut line, run);
+            }
+            Ok(Cell::Content { flow: vec![Block::Paragraph { body: line }] })
         };
         let (a_lang, b_lang) = (a.title.for_edition(self.lang).1, a.title.for_edition(second).1);
         // Sticky: a page never ends on an action's title, away from its text.
-        Ok(format!("#bi(\"{a_lang}\", \"{b_lang}\", sticky: true, {}, {})", side(self.lang)?, side(second)?))
+        let row = Row { first: side(self.lang)?, second: side(second)? };
+        Ok(Columns { first: a_lang.to_string(), second: b_lang.to_string(), sticky: true, rows: vec![row] })
     }
+}
+
+/// A label's pattern filled with runs (a title with its emphasis, an id).
+pub(super) fn fill_runs(labels: &Labels, key: &str, values: &[(&str, Runs)]) -> Result<Runs, LabelError> {
+    let names: Vec<&str> = values.iter().map(|(name, _)| *name).collect();
+    let mut out = Vec::new();
+    for piece in labels.fill_pieces(key, &names)? {
+        match piece {
+            Filled::Words(words) => push_run(&mut out, Inline::text(words)),
+            Filled::Value(i) => values[i].1.iter().cloned().for_each(|run| push_run(&mut out, run)),
+        }
+    }
+    Ok(out)
 }
 
 /// Whether a unit introduces what follows: it ends with `:` (`Example actions:` before its
@@ -228,65 +238,44 @@ fn lead_in(source: &str) -> bool {
 }
 
 /// A row that introduces the next one ([`lead_in`]) shares its cells with that row, so a page
-/// never ends on it. Review cells (dictionaries, not `[..]` content) stay rows of their own.
-fn keep_lead_ins(rows: Vec<(String, String)>, sources: &[String]) -> Vec<(String, String)> {
-    let content = |c: &str| c.starts_with('[') && c.ends_with(']');
-    let join = |into: &mut String, next: &str| {
-        into.pop();
-        into.push_str("\n\n");
-        into.push_str(&next[1..]);
-    };
-    let mut out: Vec<(String, String)> = Vec::new();
+/// never ends on it. Review cells stay rows of their own.
+fn keep_lead_ins(rows: Vec<Row>, sources: &[String]) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::new();
     let mut open = false;
-    for ((x, y), source) in rows.into_iter().zip(sources) {
-        let both = content(&x) && content(&y);
+    for (row, source) in rows.into_iter().zip(sources) {
+        let both = matches!((&row.first, &row.second), (Cell::Content { .. }, Cell::Content { .. }));
         match out.last_mut() {
-            Some((px, py)) if open && both => {
-                join(px, &x);
-                join(py, &y);
+            Some(Row { first: Cell::Content { flow: a }, second: Cell::Content { flow: b } }) if open && both => {
+                if let (Cell::Content { flow: x }, Cell::Content { flow: y }) = (row.first, row.second) {
+                    a.extend(x);
+                    b.extend(y);
+                }
             }
-            _ => out.push((x, y)),
+            _ => out.push(row),
         }
         open = both && lead_in(source);
     }
     out
 }
 
-/// The rows of one `#bi(..)` call: each a (left, right) pair of typst cells.
-struct Rows {
-    langs: (Lang, Lang),
-    rows: Vec<(String, String)>,
-    sticky: bool,
-}
-
-impl Rows {
-    /// Appends `next`, its first row run on into this one's last row (both sides), when both
-    /// are plain markup cells (`[..]`); a review cell stays a row of its own.
-    fn run_on(&mut self, next: Rows) {
-        let mut rest = next.rows.into_iter();
-        if let (Some(last), Some(first)) = (self.rows.last_mut(), rest.next()) {
-            match (join_cells(&last.0, &first.0), join_cells(&last.1, &first.1)) {
-                (Some(left), Some(right)) => *last = (left, right),
-                _ => self.rows.push(first),
+/// Appends `next`, its first row run on into this one's last row (both sides), when both
+/// are text cells; a review cell stays a row of its own.
+fn run_on(columns: &mut Columns, next: Columns) {
+    let mut rest = next.rows.into_iter();
+    if let Some(first) = rest.next() {
+        match (columns.rows.last_mut(), first) {
+            (
+                Some(Row { first: Cell::Content { flow: a }, second: Cell::Content { flow: b } }),
+                Row { first: Cell::Content { flow: x }, second: Cell::Content { flow: y } },
+            ) => {
+                rich::run_on(a, x);
+                rich::run_on(b, y);
             }
+            (_, first) => columns.rows.push(first),
         }
-        self.rows.extend(rest);
-        self.sticky = next.sticky;
     }
-
-    fn to_typst(&self) -> String {
-        let (a, b) = self.langs;
-        let cells: Vec<String> = self.rows.iter().map(|(x, y)| format!("{x}, {y}")).collect();
-        let sticky = if self.sticky { "sticky: true, " } else { "" };
-        format!("#bi(\"{a}\", \"{b}\", {sticky}{})", cells.join(", "))
-    }
-}
-
-/// `[A.]` and `[B.]` as `[A. B.]`: one paragraph. `None` unless both are markup cells.
-fn join_cells(a: &str, b: &str) -> Option<String> {
-    let a = a.strip_prefix('[')?.strip_suffix(']')?;
-    let b = b.strip_prefix('[')?.strip_suffix(']')?;
-    Some(format!("[{} {}]", a.trim_end(), b.trim_start()))
+    columns.rows.extend(rest);
+    columns.sticky = next.sticky;
 }
 
 #[cfg(test)]
@@ -295,23 +284,36 @@ mod tests {
 
     #[test]
     fn a_lead_in_shares_its_row_with_what_it_introduces() {
-        let row = |a: &str, b: &str| (format!("[{a}]"), format!("[{b}]"));
-        let rows = vec![row("Exemples :", "Examples:"), row("- un", "- one"), row("- deux", "- two")];
+        let cell = |t: &str| Cell::Content { flow: markdown::parse(t) };
+        let row = |a: &str, b: &str| Row { first: cell(a), second: cell(b) };
+        let rows = || vec![row("Exemples :", "Examples:"), row("- un", "- one"), row("- deux", "- two")];
+        let shown = |rows: Vec<Row>| -> Vec<(String, String)> {
+            let text = |c: &Cell| match c {
+                Cell::Content { flow } => crate::markup::write::flow(flow, crate::markup::escape::typst_markup),
+                _ => "review".into(),
+            };
+            rows.iter().map(|r| (text(&r.first), text(&r.second))).collect()
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
         let sources: Vec<String> = ["Examples:", "one", "two."].map(String::from).to_vec();
         // `one` is short and unpunctuated: a lead-in too, so all three share one row.
         assert_eq!(
-            keep_lead_ins(rows.clone(), &sources),
-            [row("Exemples :\n\n- un\n\n- deux", "Examples:\n\n- one\n\n- two")]
+            shown(keep_lead_ins(rows(), &sources)),
+            [pair("Exemples :\n\n- un\n\n- deux", "Examples:\n\n- one\n\n- two")]
         );
         let sources: Vec<String> =
             ["Examples:", "the first example, a long enough sentence.", "two."].map(String::from).to_vec();
         assert_eq!(
-            keep_lead_ins(rows.clone(), &sources),
-            [row("Exemples :\n\n- un", "Examples:\n\n- one"), rows[2].clone()]
+            shown(keep_lead_ins(rows(), &sources)),
+            [pair("Exemples :\n\n- un", "Examples:\n\n- one"), pair("- deux", "- two")]
         );
-        // A review cell (not `[..]` content) is never merged.
-        let review = vec![row("Exemples :", "Examples:"), ("(missing: true)".into(), "[- one]".into())];
-        assert_eq!(keep_lead_ins(review.clone(), &sources[..2]), review);
+        // A review cell is never merged.
+        let review =
+            vec![row("Exemples :", "Examples:"), Row { first: Cell::Missing { head: None }, second: cell("- one") }];
+        assert_eq!(
+            shown(keep_lead_ins(review, &sources[..2])),
+            [pair("Exemples :", "Examples:"), pair("review", "- one")]
+        );
         assert!(lead_in("Reception") && lead_in("Example actions:") && !lead_in("A short sentence."));
     }
 }

@@ -10,6 +10,7 @@ use crate::compute::Figures;
 use crate::i18n::LabelError;
 use crate::i18n::{Labels, Lang};
 use crate::markup::markdown;
+use crate::markup::rich::{self, Inline, Pair};
 use crate::model::{EditionSpec, Narrative, Persons, Programme, Text};
 
 /// The labels an edition prints: the form's (its own language) and those that belong to the
@@ -31,7 +32,7 @@ pub fn build(
     edition: &Edition,
     labels: &EditionLabels,
 ) -> Result<View, LabelError> {
-    builder(p, f, edition, labels, crate::markup::escape::typst_markup).view(findings)
+    builder(p, f, edition, labels).view(findings)
 }
 
 /// As [`build`], for the translation-review view of a bilingual edition (`build --draft`):
@@ -43,29 +44,12 @@ pub fn build_review(
     edition: &Edition,
     labels: &EditionLabels,
 ) -> Result<View, LabelError> {
-    let mut b = builder(p, f, edition, labels, crate::markup::escape::typst_markup);
+    let mut b = builder(p, f, edition, labels);
     b.review = edition.second.is_some();
     b.view(findings)
 }
 
-/// As [`build`], for a redline: narratives carry redline marks, escaped into markup.
-pub fn build_marked(
-    p: &Programme,
-    f: &Figures,
-    findings: &[Finding],
-    edition: &Edition,
-    labels: &EditionLabels,
-) -> Result<View, LabelError> {
-    builder(p, f, edition, labels, crate::markup::escape::typst_markup_redline).view(findings)
-}
-
-fn builder<'a>(
-    p: &'a Programme,
-    f: &'a Figures,
-    edition: &'a Edition,
-    labels: &EditionLabels<'a>,
-    escape: fn(&str) -> String,
-) -> ViewBuilder<'a> {
+fn builder<'a>(p: &'a Programme, f: &'a Figures, edition: &'a Edition, labels: &EditionLabels<'a>) -> ViewBuilder<'a> {
     let text_lang = edition.spec.text_lang(edition.lang, p.meta.source);
     ViewBuilder {
         catalogue: labels.catalogue,
@@ -77,7 +61,6 @@ fn builder<'a>(
         text_lang,
         second: edition.second,
         spec: &edition.spec,
-        escape,
         review: false,
     }
 }
@@ -97,7 +80,6 @@ pub(super) struct ViewBuilder<'a> {
     /// A bilingual edition's second language: texts in two columns, unit by unit.
     pub(super) second: Option<Lang>,
     pub(super) spec: &'a EditionSpec,
-    pub(super) escape: fn(&str) -> String,
     /// The translation-review view: stale and missing units shown as such (bilingual only).
     pub(super) review: bool,
 }
@@ -115,47 +97,63 @@ impl ViewBuilder<'_> {
         persons.iter().map(|p| p.map(|n| self.l.number.integer(n)).unwrap_or_default()).collect()
     }
 
-    /// A narrative as typst markup; blocks in another language are tagged with it. In a
-    /// bilingual edition, each paragraph or list item beside its translation.
-    fn narrative(&self, n: &Narrative) -> String {
+    /// A narrative's parts; blocks in another language are tagged with it. In a bilingual
+    /// edition, each paragraph or list item beside its translation.
+    pub(super) fn narrative(&self, n: &Narrative) -> NarrativeView {
         if let Some(second) = self.second {
-            return self.narrative_side_by_side(n, second);
+            return NarrativeView { parts: vec![], columns: self.narrative_side_by_side(n, second) };
         }
-        let mut parts: Vec<String> = Vec::new();
+        let mut parts: Vec<Part> = Vec::new();
         for b in &n.blocks {
             let (text, lang) = b.text.for_edition(self.text_lang);
-            let markup = markdown::to_typst_with(text, self.escape);
-            if markup.is_empty() {
+            let flow = markdown::parse(text);
+            if flow.is_empty() {
                 continue;
             }
-            let markup = if lang == self.lang { markup } else { format!("#[#set text(lang: \"{lang}\")\n{markup}\n]") };
+            let lang = (lang != self.lang).then(|| lang.to_string());
             match parts.last_mut() {
-                // A continuing block runs on in the previous paragraph (a content block in
-                // another language stays inline: it holds no blank line).
+                // A continuing block runs on in the previous paragraph; its first paragraph
+                // tagged with its language if that is another one.
                 Some(previous) if b.continues => {
-                    *previous = format!("{} {}", previous.trim_end(), markup.trim_start());
+                    if previous.lang == lang {
+                        rich::run_on(&mut previous.flow, flow);
+                        continue;
+                    }
+                    let mut rest = flow.into_iter();
+                    if let Some(first) = rest.next() {
+                        let first = match (first, &lang) {
+                            (rich::Block::Paragraph { body }, Some(l)) => {
+                                rich::Block::Paragraph { body: vec![Inline::lang(l, body)] }
+                            }
+                            (first, _) => first,
+                        };
+                        rich::run_on(&mut previous.flow, vec![first]);
+                    }
+                    let rest: Vec<_> = rest.collect();
+                    if !rest.is_empty() {
+                        parts.push(Part { lang, flow: rest });
+                    }
                 }
-                _ => parts.push(markup),
+                _ => parts.push(Part { lang, flow }),
             }
         }
-        parts.join("\n\n")
+        NarrativeView { parts, columns: vec![] }
     }
 
-    /// A short text as inline typst markup, tagged with its language if it differs.
-    pub(super) fn inline(&self, t: &Text) -> String {
+    /// A short text as runs, tagged with its language if it differs; in a bilingual edition,
+    /// both languages' (once where they are the same).
+    pub(super) fn inline(&self, t: &Text) -> Runs {
+        let runs = |text: &str| rich::inline(&markdown::parse(text));
         if let Some(second) = self.second {
             let (a, a_lang) = t.for_edition(self.lang);
             let (b, b_lang) = t.for_edition(second);
-            let (x, y) =
-                (markdown::inline_to_typst_with(a, self.escape), markdown::inline_to_typst_with(b, self.escape));
             if a == b {
-                return x;
+                return runs(a);
             }
-            return format!("#text(lang: \"{a_lang}\")[{x}] / #text(lang: \"{b_lang}\")[{y}]");
+            return vec![Inline::Pair(Pair::new(a_lang, runs(a), b_lang, runs(b)))];
         }
         let (text, lang) = t.for_edition(self.text_lang);
-        let markup = markdown::inline_to_typst_with(text, self.escape);
-        if lang == self.lang { markup } else { format!("#text(lang: \"{lang}\")[{markup}]") }
+        if lang == self.lang { runs(text) } else { vec![Inline::lang(lang, runs(text))] }
     }
 
     /// A short text as plain text (PDF metadata, alternative texts), without marks.
@@ -193,7 +191,7 @@ impl ViewBuilder<'_> {
         let (year, month, day) = meta.date;
         let excerpt = self.excerpt()?;
         let document_title = match &excerpt {
-            Some(e) => format!("{} – {}", self.plain(&meta.title), e.heading),
+            Some(e) => format!("{} – {}", self.plain(&meta.title), rich::plain(&e.heading)),
             None => self.plain(&meta.title),
         };
         Ok(View {
@@ -210,8 +208,8 @@ impl ViewBuilder<'_> {
             document_title,
             cover: Cover {
                 cci: meta.cci.clone(),
-                title: self.plain(&meta.title),
-                title_typst: self.inline(&meta.title),
+                title_plain: self.plain(&meta.title),
+                title: self.inline(&meta.title),
                 version: meta.version.clone(),
                 first_year: meta.first_year.to_string(),
                 last_year: meta.last_year.to_string(),
@@ -219,17 +217,17 @@ impl ViewBuilder<'_> {
                 year,
                 month,
                 day,
-                authority: self.plain(&meta.responsible_authority),
-                authority_typst: self.inline(&meta.responsible_authority),
+                authority_plain: self.plain(&meta.responsible_authority),
+                authority: self.inline(&meta.responsible_authority),
                 pdf_date: PdfDate { year, month, day, hour: 0, minute: 0, second: 0 },
             },
-            summary_typst: self.narrative(&p.summary),
-            baseline_typst: self.narrative(&p.baseline),
+            summary: self.narrative(&p.summary),
+            baseline: self.narrative(&p.baseline),
             objectives: self.objectives()?,
             timetable: self.timetable()?,
             timeline: self.timeline()?,
             resettlement: self.resettlement()?,
-            resettlement_pledging_typst: self.narrative(&p.special_cases.pledging),
+            resettlement_pledging: self.narrative(&p.special_cases.pledging),
             resettlement_heading: self.label("resettlement.heading")?,
             resettlement_lump_sum: self.resettlement_lump_sum()?,
             transfers: self.transfers()?,
@@ -239,7 +237,7 @@ impl ViewBuilder<'_> {
             table1: self.table1()?,
             table2: self.year_table(&self.f.table2, "table2")?,
             table3: self.year_table(&self.f.table3, "table3")?,
-            justification_typst: self.narrative(&p.financing.justification),
+            justification: self.narrative(&p.financing.justification),
             documents: self.documents(),
             validation: if self.spec.is_excerpt() { vec![] } else { self.validation(findings)? },
         })
@@ -291,26 +289,21 @@ impl ViewBuilder<'_> {
                         }
                         None => self.tl.fill("pattern.action_heading", &[("number", &number)])?,
                     };
-                    let (heading, title_typst) = match self.second {
+                    let (heading, title, row) = match self.second {
                         // Bilingual: each column opens with its own heading, in its language.
-                        Some(second) => (String::new(), self.bilingual_action(a, second)?),
-                        None => (heading, self.inline(&a.title)),
+                        Some(second) => (String::new(), vec![], Some(self.bilingual_action(a, second)?)),
+                        None => (heading, self.inline(&a.title), None),
                     };
-                    actions.push(ActionView {
-                        id: a.id.clone(),
-                        heading,
-                        title_typst,
-                        body_typst: self.narrative(&a.body),
-                    });
+                    actions.push(ActionView { id: a.id.clone(), heading, title, row, body: self.narrative(&a.body) });
                 }
                 nos.push(NationalObjectiveView {
                     id: no.id.clone(),
-                    head_typst: self.head_row(|l| {
+                    head: self.head_row(|l| {
                         let line = super::names::line_label(l, &so.id, &no.id, no.number)?;
                         Ok(format!("{} {line}", l.get("objective.national")?))
                     })?,
                     label: self.line_label(&so.id, &no.id, no.number)?,
-                    intro_typst: self.narrative(&no.intro),
+                    intro: self.narrative(&no.intro),
                     actions,
                 });
             }
@@ -320,20 +313,20 @@ impl ViewBuilder<'_> {
                 .map(|sa| {
                     Ok(SpecificActionView {
                         id: sa.id.clone(),
-                        head_typst: self.head_row(|l| {
+                        head: self.head_row(|l| {
                             let line = super::names::line_label(l, &so.id, &sa.id, sa.number)?;
                             Ok(format!("{} {line}", l.get("objective.specific_action")?))
                         })?,
                         label: self.line_label(&so.id, &sa.id, sa.number)?,
-                        text_typst: self.narrative(&sa.text),
+                        text: self.narrative(&sa.text),
                     })
                 })
                 .collect::<Result<_, LabelError>>()?;
             out.push(ObjectiveView {
                 id: so.id.clone(),
-                heading_typst: self.heading_typst(|l| super::names::so_heading(l, &so.id, so.number))?,
+                heading: self.heading(|l| super::names::so_heading(l, &so.id, so.number))?,
                 label: self.code_dash_name(&so.number.to_string(), &self.so_name(&so.id)?)?,
-                text_typst: self.narrative(&so.objective),
+                text: self.narrative(&so.objective),
                 national_objectives: nos,
                 specific_actions,
             });
@@ -353,7 +346,7 @@ impl ViewBuilder<'_> {
                     objective: self.so_label(&r.objective, r.objective_number)?,
                     line,
                     main_action: r.main_action.to_string(),
-                    name_typst: name,
+                    name,
                     planning: r.planning.to_string(),
                     implementation: r.implementation.to_string(),
                     closing: r.closing.to_string(),
@@ -368,14 +361,15 @@ impl ViewBuilder<'_> {
             if *key == "main_beneficiaries" {
                 // 6.7 groups 6.7.1 and 6.7.2 and has no text of its own.
                 let title = self.label("section.beneficiaries")?;
-                out.push(FrameworkSection { key: "beneficiaries".into(), title, level: 2, text_typst: String::new() });
+                let text = NarrativeView::default();
+                out.push(FrameworkSection { key: "beneficiaries".into(), title, level: 2, text });
             }
             let level = if matches!(*key, "main_beneficiaries" | "direct_award") { 3 } else { 2 };
             out.push(FrameworkSection {
                 key: key.to_string(),
                 title: self.label(&format!("section.{key}"))?,
                 level,
-                text_typst: self.narrative(narrative),
+                text: self.narrative(narrative),
             });
         }
         Ok(out)

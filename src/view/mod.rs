@@ -1,6 +1,8 @@
 //! The view model: what templates see, and nothing else. Every number is formatted, every
-//! label looked up, every narrative converted to typst markup (fields named `*_typst`, already
-//! escaped); plain string fields are escaped by tera on output. [`build`] fills it: the core
+//! label looked up, every text parsed into rich text ([`crate::markup::rich`]): data, never
+//! typst. The templates print each value through the `markup` filter, the one writer of typst
+//! (strings and runs), and draw narratives and a bilingual edition's columns with the macros
+//! of `templates/macros.typ`. [`build`] fills it: the core
 //! (cover, narratives, objectives, timetable, framework) in `build.rs`, the tables in
 //! `tables.rs`, a bilingual edition's two columns in `bilingual.rs`.
 
@@ -9,11 +11,69 @@ mod build;
 mod names;
 mod tables;
 
+pub use build::{EditionLabels, build, build_review};
+
 use serde::Serialize;
 
-pub use build::{EditionLabels, build, build_marked, build_review};
-
 use crate::i18n::Lang;
+use crate::markup::rich::{Flow, Inline, Pair};
+
+/// Runs of rich text: a title, a label, a table cell.
+pub type Runs = Vec<Inline>;
+
+/// A narrative as an edition prints it: its parts in one column, or (a bilingual edition)
+/// its rows of two columns.
+#[derive(Debug, Serialize, Default)]
+#[serde(tag = "kind", rename = "narrative")]
+pub struct NarrativeView {
+    pub parts: Vec<Part>,
+    pub columns: Vec<Columns>,
+}
+
+/// Blocks in one language: the edition's (`lang` is `None`) or another one.
+#[derive(Debug, Serialize)]
+pub struct Part {
+    pub lang: Option<String>,
+    pub flow: Flow,
+}
+
+/// Rows of two columns, each a text beside its translation (`first` and `second` are the
+/// columns' languages); `sticky` keeps them on the page of what follows.
+#[derive(Debug, Serialize)]
+pub struct Columns {
+    pub first: String,
+    pub second: String,
+    pub sticky: bool,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Row {
+    pub first: Cell,
+    pub second: Cell,
+}
+
+/// A column's cell: a unit's text, or in the translation-review view a unit whose
+/// translation is not current (`head` is an action's heading, printed above).
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Cell {
+    Content {
+        flow: Flow,
+    },
+    Missing {
+        head: Option<Runs>,
+    },
+    /// `old` is the translation of an older source text (in `lang`); `diff`, the words the
+    /// source changed since (in `source_lang`).
+    Stale {
+        head: Option<Runs>,
+        lang: String,
+        old: Flow,
+        source_lang: String,
+        diff: Runs,
+    },
+}
 use crate::model::EditionSpec;
 
 /// What one output document is: a line of the edition matrix, in one language.
@@ -59,7 +119,7 @@ pub struct RedlineRow {
 #[derive(Debug, Serialize)]
 pub struct ExcerptView {
     /// `Extrait – Communauté flamande – Objectif spécifique 2 - ...`
-    pub heading: String,
+    pub heading: Runs,
     /// That this is an extract of programme CCI … version … of …, not the submission.
     pub notice: String,
 }
@@ -87,13 +147,13 @@ pub struct View {
     pub lang_code: String,
     pub document_title: String,
     pub cover: Cover,
-    pub summary_typst: String,
-    pub baseline_typst: String,
+    pub summary: NarrativeView,
+    pub baseline: NarrativeView,
     pub objectives: Vec<ObjectiveView>,
     pub timetable: Vec<TimetableRow>,
     pub timeline: Timeline,
     pub resettlement: PledgeTable,
-    pub resettlement_pledging_typst: String,
+    pub resettlement_pledging: NarrativeView,
     pub resettlement_heading: String,
     pub resettlement_lump_sum: String,
     pub transfers: PledgeTable,
@@ -103,7 +163,7 @@ pub struct View {
     pub table1: Vec<AmountRow>,
     pub table2: YearTableView,
     pub table3: YearTableView,
-    pub justification_typst: String,
+    pub justification: NarrativeView,
     pub documents: Vec<Vec<String>>,
     pub validation: Vec<ValidationRow>,
 }
@@ -111,8 +171,9 @@ pub struct View {
 #[derive(Debug, Serialize)]
 pub struct Cover {
     pub cci: String,
-    pub title: String,
-    pub title_typst: String,
+    /// The title as plain text, for the PDF's metadata.
+    pub title_plain: String,
+    pub title: Runs,
     pub version: String,
     pub first_year: String,
     pub last_year: String,
@@ -120,8 +181,8 @@ pub struct Cover {
     pub year: i32,
     pub month: u8,
     pub day: u8,
-    pub authority: String,
-    pub authority_typst: String,
+    pub authority_plain: String,
+    pub authority: Runs,
     /// The date written into the PDF metadata: the programme's date, or SOURCE_DATE_EPOCH.
     pub pdf_date: PdfDate,
 }
@@ -167,9 +228,9 @@ pub struct ObjectiveView {
     pub id: String,
     /// `1 - Asile`.
     pub label: String,
-    /// A bilingual edition's whole heading, each language's own; else empty.
-    pub heading_typst: String,
-    pub text_typst: String,
+    /// A bilingual edition's whole heading, each language's own; else none.
+    pub heading: Option<Runs>,
+    pub text: NarrativeView,
     pub national_objectives: Vec<NationalObjectiveView>,
     pub specific_actions: Vec<SpecificActionView>,
 }
@@ -179,9 +240,9 @@ pub struct NationalObjectiveView {
     pub id: String,
     /// `ON1 - Accueil/Asile`.
     pub label: String,
-    /// A bilingual edition's labelled heading, one column per language; else empty.
-    pub head_typst: String,
-    pub intro_typst: String,
+    /// A bilingual edition's labelled heading, one column per language; else none.
+    pub head: Option<Pair>,
+    pub intro: NarrativeView,
     pub actions: Vec<ActionView>,
 }
 
@@ -190,17 +251,19 @@ pub struct ActionView {
     pub id: String,
     /// `Action 11 (federal):`
     pub heading: String,
-    pub title_typst: String,
-    pub body_typst: String,
+    pub title: Runs,
+    /// A bilingual edition's heading and title: one row of two columns.
+    pub row: Option<Columns>,
+    pub body: NarrativeView,
 }
 
 #[derive(Debug, Serialize)]
 pub struct SpecificActionView {
     pub id: String,
     pub label: String,
-    /// As [`NationalObjectiveView::head_typst`].
-    pub head_typst: String,
-    pub text_typst: String,
+    /// As [`NationalObjectiveView::head`].
+    pub head: Option<Pair>,
+    pub text: NarrativeView,
 }
 
 #[derive(Debug, Serialize)]
@@ -209,7 +272,7 @@ pub struct TimetableRow {
     pub objective: String,
     pub line: String,
     pub main_action: String,
-    pub name_typst: String,
+    pub name: Runs,
     pub planning: String,
     pub implementation: String,
     pub closing: String,
@@ -248,9 +311,9 @@ pub struct PledgeTable {
 #[derive(Debug, Serialize)]
 pub struct PledgeRow {
     pub id: String,
-    pub label: String,
-    pub from: String,
-    pub to: String,
+    pub label: Runs,
+    pub from: Runs,
+    pub to: Runs,
     pub cells: Vec<String>,
     pub is_total: bool,
 }
@@ -258,19 +321,19 @@ pub struct PledgeRow {
 #[derive(Debug, Serialize)]
 pub struct IndicatorGroupView {
     pub label: String,
-    /// As [`ObjectiveView::heading_typst`].
-    pub heading_typst: String,
+    /// As [`ObjectiveView::heading`].
+    pub heading: Option<Runs>,
     pub rows: Vec<IndicatorRow>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct IndicatorRow {
     pub id: String,
-    pub label_typst: String,
+    pub label: Runs,
     pub unit: String,
     pub baseline: String,
     pub target: String,
-    pub source_typst: String,
+    pub source: Runs,
 }
 
 #[derive(Debug, Serialize)]
@@ -278,13 +341,13 @@ pub struct FrameworkSection {
     pub key: String,
     pub title: String,
     pub level: u8,
-    pub text_typst: String,
+    pub text: NarrativeView,
 }
 
 /// A Table 1 line: `style` is `line`, `subtotal`, `total` or `grand`.
 #[derive(Debug, Serialize)]
 pub struct AmountRow {
-    pub label: String,
+    pub label: Runs,
     pub amount: String,
     pub style: &'static str,
 }

@@ -3,13 +3,14 @@
 
 use rust_decimal::Decimal;
 
+use super::bilingual::fill_runs;
 use super::build::{ViewBuilder, whole};
 use super::names::so_code_name;
 use super::*;
 use crate::check::{Finding, Level};
 use crate::compute::{LineKind, YearTable};
 use crate::i18n::LabelError;
-use crate::markup::escape::typst_markup;
+use crate::markup::rich::{self, Inline, Pair};
 use crate::model::{Persons, Unit};
 
 impl ViewBuilder<'_> {
@@ -69,15 +70,8 @@ impl ViewBuilder<'_> {
         self.p.special_cases.periods.iter().map(|p| p.id.clone()).collect()
     }
 
-    pub(super) fn pledge_row(&self, id: &str, label: String, persons: &Persons, is_total: bool) -> PledgeRow {
-        PledgeRow {
-            id: id.into(),
-            label,
-            from: String::new(),
-            to: String::new(),
-            cells: self.persons(persons),
-            is_total,
-        }
+    pub(super) fn pledge_row(&self, id: &str, label: Runs, persons: &Persons, is_total: bool) -> PledgeRow {
+        PledgeRow { id: id.into(), label, from: vec![], to: vec![], cells: self.persons(persons), is_total }
     }
 
     pub(super) fn resettlement(&self) -> Result<PledgeTable, LabelError> {
@@ -90,25 +84,27 @@ impl ViewBuilder<'_> {
         let totals = &self.f.resettlement;
         rows.push(self.pledge_row(
             "total-union",
-            self.label("resettlement.total_union")?,
+            rich::text(self.label("resettlement.total_union")?),
             &totals.union_priorities,
             true,
         ));
-        rows.push(self.pledge_row("total", self.label("resettlement.total")?, &totals.total, true));
+        rows.push(self.pledge_row("total", rich::text(self.label("resettlement.total")?), &totals.total, true));
         Ok(PledgeTable { periods: self.periods(), rows })
     }
 
     /// A reference term's name as the form prints a label: in the edition's language, and in
     /// a bilingual edition `first / second` when the two differ.
-    fn term(&self, terms: &[crate::model::Term], id: &str) -> Result<String, LabelError> {
+    fn term(&self, terms: &[crate::model::Term], id: &str) -> Result<Runs, LabelError> {
         let name = |lang| {
             crate::model::reference::name_of(terms, id, lang)
                 .ok_or_else(|| crate::i18n::LabelError::Unknown(format!("reference `{id}` in `{lang}`")))
         };
         let first = name(self.lang)?;
-        Ok(match self.second.map(name).transpose()? {
-            Some(second) if second != first => format!("{first} / {second}"),
-            _ => first.to_string(),
+        Ok(match self.second.map(|lang| name(lang).map(|n| (lang, n))).transpose()? {
+            Some((lang, second)) if second != first => {
+                vec![Inline::Pair(Pair::new(self.lang, rich::text(first), lang, rich::text(second)))]
+            }
+            _ => rich::text(first),
         })
     }
 
@@ -118,12 +114,13 @@ impl ViewBuilder<'_> {
     }
 
     pub(super) fn transfers(&self) -> Result<PledgeTable, LabelError> {
-        let country = |c: &Option<String>| -> Result<String, LabelError> {
+        let country = |c: &Option<String>| -> Result<Runs, LabelError> {
             c.as_ref().map(|c| self.term(&self.p.reference.countries, c)).transpose().map(Option::unwrap_or_default)
         };
         let mut rows = Vec::new();
         for t in &self.p.special_cases.transfers {
-            let mut row = self.pledge_row(&t.id, self.label(&format!("transfers.{}", t.kind))?, &t.persons, false);
+            let label = rich::text(self.label(&format!("transfers.{}", t.kind))?);
+            let mut row = self.pledge_row(&t.id, label, &t.persons, false);
             row.from = country(&t.from)?;
             row.to = country(&Some(t.to.clone()))?;
             rows.push(row);
@@ -133,7 +130,9 @@ impl ViewBuilder<'_> {
 
     pub(super) fn admission(&self) -> Result<PledgeTable, LabelError> {
         let rows = match &self.p.special_cases.admission_turkey {
-            Some(persons) => vec![self.pledge_row("admission", self.label("admission.row")?, persons, false)],
+            Some(persons) => {
+                vec![self.pledge_row("admission", rich::text(self.label("admission.row")?), persons, false)]
+            }
             None => vec![],
         };
         Ok(PledgeTable { periods: self.periods(), rows })
@@ -147,16 +146,14 @@ impl ViewBuilder<'_> {
             for i in &g.indicators {
                 let name = match &i.name {
                     Some(name) => self.inline(name),
-                    None => crate::markup::escape::typst_markup(
-                        &self.label(&format!("indicator.{}.{}", g.objective, i.id))?,
-                    ),
+                    None => rich::text(self.label(&format!("indicator.{}.{}", g.objective, i.id))?),
                 };
                 rows.push(IndicatorRow {
                     id: i.id.clone(),
-                    label_typst: self.l.fill_escaped(
+                    label: fill_runs(
+                        self.l,
                         "pattern.code_dash_name",
-                        &[("code", &typst_markup(&i.id.to_uppercase())), ("name", &name)],
-                        typst_markup,
+                        &[("code", rich::text(i.id.to_uppercase())), ("name", name)],
                     )?,
                     unit: self.label(match i.unit {
                         Unit::Number => "unit.number",
@@ -164,13 +161,13 @@ impl ViewBuilder<'_> {
                     })?,
                     baseline: self.money(i.baseline),
                     target: self.money(i.target),
-                    source_typst: self.inline(&i.source),
+                    source: self.inline(&i.source),
                 });
             }
             let number_n = number.parse().unwrap_or_default();
             groups.push(IndicatorGroupView {
                 label: self.code_dash_name(number, &self.so_name(&g.objective)?)?,
-                heading_typst: self.heading_typst(|l| super::names::so_heading(l, &g.objective, number_n))?,
+                heading: self.heading(|l| super::names::so_heading(l, &g.objective, number_n))?,
                 rows,
             });
         }
@@ -195,7 +192,8 @@ impl ViewBuilder<'_> {
                         LineKind::National => self.label(&format!("no.{}.{}", o.id, l.id))?,
                         LineKind::Specific => self.label(&format!("sa.{}", l.id))?,
                     };
-                    let label = self.code_name(&format!("{so_abbr}{}.{abbr}{}", o.number, l.number), &name)?;
+                    let label =
+                        rich::text(self.code_name(&format!("{so_abbr}{}.{abbr}{}", o.number, l.number), &name)?);
                     rows.push(AmountRow { label, amount: amount(l.amount), style: "line" });
                 }
                 if !o.lines.is_empty() {
@@ -214,23 +212,24 @@ impl ViewBuilder<'_> {
             // Never the programme total under a programme title: the total of what is shown.
             let shown = crate::compute::objectives_total(t, |so| self.spec.includes_objective(so));
             rows.push(AmountRow {
-                label: self.label("table1.excerpt_total")?,
+                label: rich::text(self.label("table1.excerpt_total")?),
                 amount: self.money(shown),
                 style: "grand",
             });
             return Ok(rows);
         }
         rows.push(AmountRow {
-            label: self.label("table1.technical_assistance")?,
+            label: rich::text(self.label("table1.technical_assistance")?),
             amount: self.money(t.technical_assistance),
             style: "line",
         });
         rows.push(AmountRow {
-            label: self.label("table1.special_cases")?,
+            label: rich::text(self.label("table1.special_cases")?),
             amount: self.money(t.special_cases),
             style: "subtotal",
         });
-        rows.push(AmountRow { label: self.label("table1.grand_total")?, amount: self.money(t.total), style: "grand" });
+        let label = rich::text(self.label("table1.grand_total")?);
+        rows.push(AmountRow { label, amount: self.money(t.total), style: "grand" });
         Ok(rows)
     }
 
