@@ -1,19 +1,20 @@
-//! Every character of every value must be printable: what the form's fonts cannot print (or a
-//! private-use character, which amif-doc reserves) is refused by `check` with where it is,
-//! instead of failing at typesetting.
+//! Every character of every value must be printable: what the form's fonts cannot print is
+//! refused by `check` with where it is, instead of failing at typesetting (or printing a blank
+//! box). A private-use character (U+E000…) is text like any other to amif-doc: it prints if a
+//! font of the form has it, and is refused like any character without a glyph otherwise.
 
 use crate::diag::{Diagnostic, Location};
 use crate::i18n::Translations;
 use crate::load::SourceFiles;
 
 /// Every character of the content files' values (keys included) and of the translations that
-/// `covers` says no font prints, or that is private-use, each where it is written.
+/// `covers` says no font prints, each where it is written.
 pub fn unprintable(
     files: &SourceFiles,
     translations: &[Translations],
     covers: &dyn Fn(char) -> bool,
 ) -> Vec<Diagnostic> {
-    let refused = |c: char| !c.is_whitespace() && (is_private_use(c) || !covers(c));
+    let refused = |c: char| !c.is_whitespace() && !covers(c);
     let mut out = Vec::new();
     for file in &files.files {
         for (at, value) in file.scalars() {
@@ -51,11 +52,10 @@ pub fn describe(c: char) -> String {
 
 fn diagnostic(c: char) -> Diagnostic {
     if is_private_use(c) {
-        Diagnostic::error(
-            "char-unprintable",
-            format!("{} is reserved: amif-doc uses private-use characters itself", describe(c)),
+        Diagnostic::error("char-unprintable", format!("the fonts cannot print {}", describe(c))).with_hint(
+            "a private-use character means only what one font makes of it: write what it stands for in words, \
+             or put that font in the project's fonts/",
         )
-        .with_hint("remove it, or write what it stands for in words")
     } else {
         Diagnostic::error("char-unprintable", format!("the fonts cannot print {}", describe(c)))
             .with_hint("write it another way, or put a font that has it in the project's fonts/")

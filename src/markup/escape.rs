@@ -6,20 +6,11 @@
 //! headings, `--`/`...` shorthands and URLs). Quotes stay bare so typst can set them per
 //! language. Newlines become spaces: a value never starts a new markup line.
 
-use crate::text::marks;
-
-/// Escapes text for typst markup. A [`marks::fallback`] span becomes `#fallback("en")[...]`,
-/// the template's function for text printed in another language than the edition's.
+/// Escapes text for typst markup.
 pub fn typst_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut chars = text.chars();
-    while let Some(ch) = chars.next() {
+    for ch in text.chars() {
         match ch {
-            marks::FALLBACK => {
-                let lang: String = chars.by_ref().take_while(|c| *c != marks::LANG_END).collect();
-                out.push_str(&format!("#fallback(\"{}\")[", typst_string(&lang)));
-            }
-            marks::FALLBACK_END => out.push(']'),
             '\\' | '#' | '$' | '*' | '_' | '@' | '<' | '>' | '[' | ']' | '`' | '~' | '=' | '-' | '+' | '/' | '.' => {
                 out.push('\\');
                 out.push(ch);
@@ -27,37 +18,6 @@ pub fn typst_markup(text: &str) -> String {
             '\n' | '\r' | '\t' => out.push(' '),
             _ => out.push(ch),
         }
-    }
-    out
-}
-
-/// As [`typst_markup`], and turns redline marks into the redline template's functions
-/// (`#rl-ins[..]`, `#rl-del[..]`, `#rl-new[..]#rl-old[..]`).
-pub fn typst_markup_redline(text: &str) -> String {
-    let mut out = String::new();
-    let mut value_open = false;
-    for part in text.split_inclusive([marks::INS, marks::DEL, marks::END, marks::CHANGED, marks::WAS]) {
-        let (body, mark) = match part.chars().last() {
-            Some(c @ (marks::INS | marks::DEL | marks::END | marks::CHANGED | marks::WAS)) => {
-                (&part[..part.len() - c.len_utf8()], Some(c))
-            }
-            _ => (part, None),
-        };
-        out.push_str(&typst_markup(body));
-        match mark {
-            Some(marks::INS) => out.push_str("#rl-ins["),
-            Some(marks::DEL) => out.push_str("#rl-del["),
-            Some(marks::END) => out.push(']'),
-            Some(marks::CHANGED) => {
-                out.push_str("#rl-new[");
-                value_open = true;
-            }
-            Some(_) => out.push_str("]#rl-old["),
-            None => {}
-        }
-    }
-    if value_open {
-        out.push(']');
     }
     out
 }
@@ -98,19 +58,9 @@ mod tests {
     }
 
     #[test]
-    fn redline_marks_become_functions_only_in_the_redline_escaper() {
-        let t = format!("a {}new{} b {}old{} c", marks::INS, marks::END, marks::DEL, marks::END);
-        assert_eq!(typst_markup_redline(&t), "a #rl-ins[new] b #rl-del[old] c");
-        let cell = format!("{}1,100{}1,000", marks::CHANGED, marks::WAS);
-        assert_eq!(typst_markup_redline(&cell), "#rl-new[1,100]#rl-old[1,000]");
-        assert!(!typst_markup(&t).contains('#'));
-    }
-
-    #[test]
-    fn fallback_spans_become_the_template_function() {
-        let t = format!("Avant {} après", marks::fallback("en", "in *English*"));
-        assert_eq!(typst_markup(&t), "Avant #fallback(\"en\")[in \\*English\\*] après");
-        assert_eq!(marks::strip(&t), "Avant in *English* après");
+    fn private_use_characters_are_text_like_any_other() {
+        // amif-doc keeps no markup inside strings: U+E000.. print as what they are.
+        assert_eq!(typst_markup("a\u{E000}b\u{E001}c\u{E020}en\u{E021}"), "a\u{E000}b\u{E001}c\u{E020}en\u{E021}");
     }
 
     #[test]

@@ -4,22 +4,94 @@
 //! Everything else Markdown knows (headings, quotes, code, HTML, links) is printed as its
 //! plain text, so content can never inject typst code: all text goes through the escaper.
 
+use std::ops::Range;
+
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::escape::typst_markup;
 use super::rich::{Block, Flow, Inline, push_run};
 use super::write;
+use crate::i18n::Lang;
+
+/// A stretch of a Markdown text (byte offsets) that is more than its words: words a change
+/// inserted or deleted (a redline), or a passage printed in another language because its
+/// translation is missing. Marks travel beside the text, never inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub range: Range<usize>,
+    pub mark: Mark,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Inserted,
+    Deleted,
+    /// Printed in this language, the source's, in an edition of another one.
+    Fallback(Lang),
+}
+
+impl Mark {
+    fn wrap(self, body: Vec<Inline>) -> Inline {
+        match self {
+            Mark::Inserted => Inline::Inserted { body },
+            Mark::Deleted => Inline::Deleted { body },
+            Mark::Fallback(lang) => Inline::Fallback { lang: lang.to_string(), body },
+        }
+    }
+}
 
 /// Parses a narrative's Markdown into blocks. Soft line breaks (one sentence per line) and
 /// hard ones are spaces; text is kept as written, with digit groups bound
 /// ([`bind_digit_groups`]).
 pub fn parse(markdown: &str) -> Flow {
+    parse_marked(markdown, &[])
+}
+
+/// As [`parse`], with the text under each span wrapped in its mark's run.
+pub fn parse_marked(markdown: &str, spans: &[Span]) -> Flow {
     let mut p = Parse::default();
-    for event in Parser::new_ext(markdown, Options::empty()) {
-        p.event(event);
+    for (event, range) in Parser::new_ext(markdown, Options::empty()).into_offset_iter() {
+        match event {
+            Event::Text(text) if !spans.is_empty() => {
+                let exact = markdown.get(range.clone()) == Some(&*text);
+                if exact {
+                    // Cut where marks begin and end, so each piece takes the marks over it.
+                    let mut cuts: Vec<usize> = spans
+                        .iter()
+                        .flat_map(|s| [s.range.start, s.range.end])
+                        .filter(|at| range.contains(at) && *at > range.start)
+                        .collect();
+                    cuts.push(range.end);
+                    cuts.sort_unstable();
+                    cuts.dedup();
+                    let mut from = range.start;
+                    for to in cuts {
+                        let piece = Inline::text(bind_digit_groups(&markdown[from..to]));
+                        p.push(marked(piece, from, spans));
+                        from = to;
+                    }
+                } else {
+                    // Escapes or entities: the text is not the source's bytes; it takes the
+                    // marks where it starts.
+                    p.push(marked(Inline::text(bind_digit_groups(&text)), range.start, spans));
+                }
+            }
+            Event::SoftBreak | Event::HardBreak | Event::Code(_) if !spans.is_empty() => {
+                let run = match &event {
+                    Event::Code(text) => Inline::text(format!("`{text}`")),
+                    _ => Inline::text(" "),
+                };
+                p.push(marked(run, range.start, spans));
+            }
+            event => p.event(event),
+        }
     }
     p.close_paragraph();
     p.containers.pop().unwrap_or_default()
+}
+
+/// `run` inside the runs of every mark whose span holds byte `at`.
+fn marked(run: Inline, at: usize, spans: &[Span]) -> Inline {
+    spans.iter().filter(|s| s.range.contains(&at)).fold(run, |run, s| s.mark.wrap(vec![run]))
 }
 
 /// Where the parser is: the block containers open (the root, then one per list item), the
@@ -131,12 +203,7 @@ impl Parse {
 
 /// Converts Markdown to typst markup. Soft line breaks (one sentence per line) become spaces.
 pub fn to_typst(markdown: &str) -> String {
-    to_typst_with(markdown, typst_markup)
-}
-
-/// As [`to_typst`], with the text escaper to use (the redline edition marks changes with it).
-pub fn to_typst_with(markdown: &str, escape: fn(&str) -> String) -> String {
-    write::flow(&parse(markdown), escape)
+    write::flow(&parse(markdown))
 }
 
 /// A number whose digits are grouped with ordinary spaces, as translators write them in
@@ -171,16 +238,6 @@ pub fn bind_digit_groups(text: &str) -> String {
         i = j;
     }
     out
-}
-
-/// Converts one Markdown paragraph (a title) to inline typst markup, without paragraph breaks.
-pub fn inline_to_typst(markdown: &str) -> String {
-    to_typst(markdown).replace("\n\n", " ")
-}
-
-/// As [`inline_to_typst`], with the given escaper.
-pub fn inline_to_typst_with(markdown: &str, escape: fn(&str) -> String) -> String {
-    write::inline_flow(&parse(markdown), escape)
 }
 
 #[cfg(test)]

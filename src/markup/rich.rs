@@ -24,6 +24,12 @@ pub enum Inline {
     },
     /// A bilingual edition's wording in both languages (`Total / Totaal`), each side tagged.
     Pair(Pair),
+    /// Printed in another language than the edition's because its translation is missing or
+    /// out of date.
+    Fallback {
+        lang: String,
+        body: Vec<Inline>,
+    },
     /// Words a change inserted, or deleted (a redline, a translation's review).
     Inserted {
         body: Vec<Inline>,
@@ -124,6 +130,7 @@ pub fn plain(runs: &[Inline]) -> String {
             Inline::Emph { body }
             | Inline::Strong { body }
             | Inline::Lang { body, .. }
+            | Inline::Fallback { body, .. }
             | Inline::Inserted { body }
             | Inline::Deleted { body } => plain(body),
             Inline::Changed { new, .. } => plain(new),
@@ -156,10 +163,31 @@ fn last_paragraph(flow: &mut [Block]) -> Option<&mut Vec<Inline>> {
     }
 }
 
-/// Appends `run` to `runs`, joined to the last run when both are plain text.
+/// Appends `run` to `runs`, joined to the last run when both are plain text or both the same
+/// mark (one inserted run, not one per word).
 pub fn push_run(runs: &mut Vec<Inline>, run: Inline) {
     match (runs.last_mut(), run) {
         (Some(Inline::Text { text }), Inline::Text { text: more }) => text.push_str(&more),
+        (Some(Inline::Inserted { body }), Inline::Inserted { body: more })
+        | (Some(Inline::Deleted { body }), Inline::Deleted { body: more }) => {
+            more.into_iter().for_each(|run| push_run(body, run))
+        }
+        (Some(Inline::Fallback { lang, body }), Inline::Fallback { lang: other, body: more }) if *lang == other => {
+            more.into_iter().for_each(|run| push_run(body, run))
+        }
         (_, run) => runs.push(run),
     }
+}
+
+/// Every paragraph's runs of `flow` wrapped by `wrap` (a unit printed in another language).
+pub fn wrap_flow(flow: Flow, wrap: &impl Fn(Vec<Inline>) -> Inline) -> Flow {
+    flow.into_iter()
+        .map(|block| match block {
+            Block::Paragraph { body } => Block::Paragraph { body: vec![wrap(body)] },
+            Block::Heading { body } => Block::Heading { body: vec![wrap(body)] },
+            Block::List { start, items } => {
+                Block::List { start, items: items.into_iter().map(|item| wrap_flow(item, wrap)).collect() }
+            }
+        })
+        .collect()
 }

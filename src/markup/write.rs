@@ -1,36 +1,31 @@
 //! The writer: rich text ([`super::rich`]) → typst markup. Every text run goes through the
 //! escaper, so content prints literally; structure becomes typst's own markup (paragraphs,
 //! `-`/`1.` lists), emphasis its `emph`/`strong` functions, and the rest calls the functions
-//! the templates define, which decide how it looks: `pair` (a bilingual wording), `rl-ins`
+//! the templates define, which decide how it looks: `pair` (a bilingual wording), `fallback`
+//! (a passage printed in the source language for want of a translation), `rl-ins`
 //! and `rl-del` (inserted and deleted words), `rl-new` and `rl-old` (a changed value).
 
-use super::escape::typst_string;
+use super::escape::{typst_markup, typst_string};
 use super::rich::{Block, Inline, Pair};
 
-/// A narrative's blocks as typst markup; `escape` writes a text run.
-pub fn flow(blocks: &[Block], escape: fn(&str) -> String) -> String {
-    let mut w = Writer { out: String::new(), escape };
+/// A narrative's blocks as typst markup.
+pub fn flow(blocks: &[Block]) -> String {
+    let mut w = Writer { out: String::new() };
     for block in blocks {
         w.top_block(block);
     }
     w.out.trim_end().to_string()
 }
 
-/// Blocks as one line of inline markup (a title): paragraphs run on, separated by a space.
-pub fn inline_flow(blocks: &[Block], escape: fn(&str) -> String) -> String {
-    flow(blocks, escape).replace("\n\n", " ")
-}
-
 /// Runs as inline typst markup.
-pub fn runs(runs: &[Inline], escape: fn(&str) -> String) -> String {
-    let mut w = Writer { out: String::new(), escape };
+pub fn runs(runs: &[Inline]) -> String {
+    let mut w = Writer { out: String::new() };
     w.runs(runs);
     w.out
 }
 
 struct Writer {
     out: String,
-    escape: fn(&str) -> String,
 }
 
 impl Writer {
@@ -92,7 +87,7 @@ impl Writer {
     fn runs(&mut self, runs: &[Inline]) {
         for run in runs {
             match run {
-                Inline::Text { text } => self.out.push_str(&(self.escape)(text)),
+                Inline::Text { text } => self.out.push_str(&typst_markup(text)),
                 Inline::Emph { body } => self.call("#emph[", body),
                 Inline::Strong { body } => self.call("#strong[", body),
                 Inline::Lang { lang, body } => self.call(&format!("#text(lang: \"{}\")[", typst_string(lang)), body),
@@ -101,6 +96,7 @@ impl Writer {
                     self.call(&format!("#pair(\"{a}\", \"{b}\")["), &first.body);
                     self.call("[", &second.body);
                 }
+                Inline::Fallback { lang, body } => self.call(&format!("#fallback(\"{}\")[", typst_string(lang)), body),
                 Inline::Inserted { body } => self.call("#rl-ins[", body),
                 Inline::Deleted { body } => self.call("#rl-del[", body),
                 Inline::Changed { new, old } => {
@@ -120,12 +116,12 @@ impl Writer {
 
 /// A view value as the templates' `markup` filter prints it: a string escaped, runs or blocks
 /// written, nothing for none. Anything else is a template's mistake, named in the error.
-pub fn value(value: &serde_json::Value, escape: fn(&str) -> String) -> Result<String, String> {
+pub fn value(value: &serde_json::Value) -> Result<String, String> {
     use serde_json::Value;
     match value {
         Value::Null => Ok(String::new()),
-        Value::String(text) => Ok(escape(text)),
-        Value::Number(n) => Ok(escape(&n.to_string())),
+        Value::String(text) => Ok(typst_markup(text)),
+        Value::Number(n) => Ok(typst_markup(&n.to_string())),
         Value::Array(items) => {
             let is_block = items
                 .first()
@@ -134,9 +130,9 @@ pub fn value(value: &serde_json::Value, escape: fn(&str) -> String) -> Result<St
                 .is_some_and(|kind| matches!(kind, "paragraph" | "heading" | "list"));
             let error = |e: serde_json::Error| format!("markup expects text, runs or blocks: {e}");
             if is_block {
-                Ok(flow(&serde_json::from_value::<Vec<Block>>(value.clone()).map_err(error)?, escape))
+                Ok(flow(&serde_json::from_value::<Vec<Block>>(value.clone()).map_err(error)?))
             } else {
-                Ok(runs(&serde_json::from_value::<Vec<Inline>>(value.clone()).map_err(error)?, escape))
+                Ok(runs(&serde_json::from_value::<Vec<Inline>>(value.clone()).map_err(error)?))
             }
         }
         other => Err(format!("markup expects text, runs or blocks, not {other}")),

@@ -7,6 +7,7 @@ use serde::{Serialize, Serializer};
 
 use super::Scope;
 use crate::i18n::Lang;
+use crate::markup::markdown::Span;
 
 /// A text in one or more languages; `source` is the language it was written in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +18,9 @@ pub struct Text {
     /// translation is not current. Editions print the source text for them; the translation
     /// review view (a bilingual draft) shows what the translator has to do.
     pub pending: BTreeMap<Lang, BTreeMap<usize, Pending>>,
+    /// Per language, the stretches of its text that are more than words: units printed in
+    /// the source language for want of a translation, a redline's inserted and deleted words.
+    pub marks: BTreeMap<Lang, Vec<Span>>,
 }
 
 /// Why a unit's translation is not printed.
@@ -33,12 +37,18 @@ pub enum Pending {
 impl Text {
     /// A text as written, with no translation yet.
     pub fn new(source: Lang, text: String) -> Text {
-        Text { by_lang: [(source, text)].into(), source, pending: BTreeMap::new() }
+        Text { by_lang: [(source, text)].into(), source, pending: BTreeMap::new(), marks: BTreeMap::new() }
     }
 
     /// The text as written, in the programme's source language.
     pub fn source_text(&self) -> &str {
         self.by_lang.get(&self.source).map_or("", String::as_str)
+    }
+
+    /// The marks of the text [`Text::for_edition`] gives for `lang`.
+    pub fn marks_for(&self, lang: Lang) -> &[Span] {
+        let lang = if self.by_lang.contains_key(&lang) { lang } else { self.source };
+        self.marks.get(&lang).map_or(&[], Vec::as_slice)
     }
 
     /// The text for an edition: its own language where present, else the source text.

@@ -9,7 +9,7 @@ use tera::Tera;
 
 use crate::form::{Form, FormError};
 use crate::i18n::{LabelError, Labels};
-use crate::markup::escape::{self, typst_markup, typst_string};
+use crate::markup::escape::{typst_markup, typst_string};
 use crate::view::View;
 
 /// Why an edition could not be rendered.
@@ -49,29 +49,19 @@ impl Templates {
             let text = value.as_str().ok_or("typst_str expects a string")?;
             Ok(tera::Value::String(typst_string(text)))
         });
-        tera.register_filter("markup", Markup { escape: typst_markup });
+        tera.register_filter("markup", Markup);
         Ok(Templates { tera })
     }
 
     /// Renders the programme template for one edition.
     pub fn render(&self, view: &View, labels: &Labels) -> Result<String, RenderError> {
         let value = serde_json::to_value(view).map_err(|e| RenderError::Template(e.to_string()))?;
-        self.render_value(&value, labels, false)
+        self.render_value(&value, labels)
     }
 
-    /// Renders a view given as JSON. `redline` installs the escaper that turns redline marks
-    /// into the template's `rl-*` functions.
-    pub fn render_value(
-        &self,
-        view: &serde_json::Value,
-        labels: &Labels,
-        redline: bool,
-    ) -> Result<String, RenderError> {
+    /// Renders a view given as JSON (a redline's, its changed values marked).
+    pub fn render_value(&self, view: &serde_json::Value, labels: &Labels) -> Result<String, RenderError> {
         let mut tera = self.tera.clone();
-        if redline {
-            tera.set_escape_fn(escape::typst_markup_redline);
-            tera.register_filter("markup", Markup { escape: escape::typst_markup_redline });
-        }
         let map = labels.all().clone();
         tera.register_function("label", move |args: &HashMap<String, tera::Value>| {
             let key = args.get("key").and_then(|v| v.as_str()).ok_or("label() needs key=\"...\"")?;
@@ -87,13 +77,11 @@ impl Templates {
 
 /// The `markup` filter: a view value (text, runs, blocks) written as typst markup by the one
 /// writer, `crate::markup::write`. Its output is markup, so tera does not escape it again.
-struct Markup {
-    escape: fn(&str) -> String,
-}
+struct Markup;
 
 impl tera::Filter for Markup {
     fn filter(&self, value: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-        crate::markup::write::value(value, self.escape).map(tera::Value::String).map_err(tera::Error::msg)
+        crate::markup::write::value(value).map(tera::Value::String).map_err(tera::Error::msg)
     }
 
     fn is_safe(&self) -> bool {

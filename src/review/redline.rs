@@ -9,13 +9,13 @@ use similar::{ChangeTag, TextDiff};
 
 use crate::form::Form;
 use crate::i18n::{Catalogue, LabelError, Labels, Lang};
-use crate::markup::rich::Inline;
+use crate::markup::markdown::{Mark, Span};
+use crate::markup::rich::{self, Inline};
 use crate::model::{EditionSpec, Narrative, Programme, Text, Texts};
 use crate::pipeline::Error;
 use crate::render::{RenderError, Templates};
 use crate::review::Review;
 use crate::review::compare::{Kind, Op, Report};
-use crate::text::marks;
 use crate::typeset::{DocumentFacts, Fonts, Typesetter};
 use crate::view::{Edition, EditionLabels, RedlineRow, RedlineSummary};
 
@@ -65,7 +65,7 @@ pub fn build(
     let old = json(&old_view)?;
     mark_values(&mut value, &old, "");
     let templates = Templates::load(form)?;
-    let source = templates.render_value(&value, &labels, true)?;
+    let source = templates.render_value(&value, &labels)?;
     let typesetter = Typesetter::new(Fonts::load(form)?);
     let meta = &review.new.programme.meta;
     let facts = DocumentFacts { date: meta.date, ident: format!("{}-{}-redline-{lang}", meta.cci, meta.version) };
@@ -84,18 +84,20 @@ fn summary(review: &Review, report: &Report, labels: &Labels) -> Result<RedlineS
         .map(|c| {
             let is_value = !matches!(c.kind, Kind::Text | Kind::Finding | Kind::Order);
             let detail = match (c.kind, &c.old, &c.new) {
-                (Kind::Order, ..) => c.moved.iter().map(|m| format!("moved: {m}")).collect::<Vec<_>>().join("; "),
+                (Kind::Order, ..) => {
+                    rich::text(c.moved.iter().map(|m| format!("moved: {m}")).collect::<Vec<_>>().join("; "))
+                }
                 (Kind::Text, Some(_), Some(_)) => c
                     .words
                     .iter()
                     .map(|s| match s.op {
-                        "insert" => format!("{}{}{}", marks::INS, s.text, marks::END),
-                        "delete" => format!("{}{}{}", marks::DEL, s.text, marks::END),
-                        _ => s.text.replace("\n\n", " ¶ "),
+                        "insert" => Inline::Inserted { body: rich::text(s.text.clone()) },
+                        "delete" => Inline::Deleted { body: rich::text(s.text.clone()) },
+                        _ => Inline::text(s.text.replace("\n\n", " ¶ ")),
                     })
                     .collect(),
-                (Kind::Text | Kind::Finding, old, new) => new.clone().or(old.clone()).unwrap_or_default(),
-                _ => String::new(),
+                (Kind::Text | Kind::Finding, old, new) => rich::text(new.clone().or(old.clone()).unwrap_or_default()),
+                _ => vec![],
             };
             let op = match c.op {
                 Op::Added => "+",
@@ -171,7 +173,9 @@ fn merge_text(old: Option<&Text>, new: &Text) -> Text {
     let mut out = new.clone();
     let old_text = old.and_then(|t| t.by_lang.get(&t.source)).map_or("", String::as_str);
     if let Some(text) = out.by_lang.get_mut(&new.source) {
-        *text = merge_markdown(old_text, text);
+        let (merged, spans) = merge_markdown(old_text, text);
+        *text = merged;
+        out.marks.insert(new.source, spans);
     }
     out
 }
@@ -185,53 +189,38 @@ fn merge_narrative(old: Option<&Narrative>, new: &Narrative) -> Narrative {
     out
 }
 
-/// Merges two Markdown texts word by word: inserted words wrapped in INS marks, deleted words
-/// kept in DEL marks. Whitespace and list markers stay unmarked so the structure survives.
-pub fn merge_markdown(old: &str, new: &str) -> String {
+/// Merges two Markdown texts word by word: the new text with the deleted words kept where
+/// they were, and the spans of inserted and deleted words beside it. Whitespace and list
+/// markers stay unmarked so the structure survives; words of one kind separated by spaces
+/// only are one span.
+pub fn merge_markdown(old: &str, new: &str) -> (String, Vec<Span>) {
     if old == new {
-        return new.to_string();
+        return (new.to_string(), vec![]);
     }
     let mut out = String::new();
+    let mut spans: Vec<Span> = Vec::new();
     for change in TextDiff::from_words(old, new).iter_all_changes() {
         let token = change.value();
         let at_line_start = out.is_empty() || out.trim_end_matches(' ').ends_with('\n');
         let is_marker = at_line_start && is_list_marker(token);
-        match change.tag() {
-            ChangeTag::Equal => out.push_str(token),
-            ChangeTag::Insert if token.trim().is_empty() || is_marker => out.push_str(token),
-            ChangeTag::Delete if token.trim().is_empty() || is_marker => {}
-            ChangeTag::Insert => push_marked(&mut out, token, marks::INS),
-            ChangeTag::Delete => push_marked(&mut out, token, marks::DEL),
+        let mark = match change.tag() {
+            ChangeTag::Equal => None,
+            ChangeTag::Insert if token.trim().is_empty() || is_marker => None,
+            ChangeTag::Delete if token.trim().is_empty() || is_marker => continue,
+            ChangeTag::Insert => Some(Mark::Inserted),
+            ChangeTag::Delete => Some(Mark::Deleted),
+        };
+        let start = out.len();
+        out.push_str(token);
+        let Some(mark) = mark else { continue };
+        match spans.last_mut() {
+            Some(last) if last.mark == mark && out[last.range.end..start].chars().all(|c| c == ' ') => {
+                last.range.end = out.len();
+            }
+            _ => spans.push(Span { range: start..out.len(), mark }),
         }
     }
-    out
-}
-
-fn push_marked(out: &mut String, token: &str, mark: char) {
-    // Extend the previous run of the same kind rather than opening a new one.
-    let close = marks::END;
-    if out.ends_with(close) && last_run_is(out, mark) {
-        out.pop();
-        out.push_str(token);
-        out.push(close);
-    } else if out.ends_with(' ')
-        && out.trim_end_matches(' ').ends_with(close)
-        && last_run_is(out.trim_end_matches(' '), mark)
-    {
-        let spaces = out.len() - out.trim_end_matches(' ').len();
-        out.truncate(out.len() - spaces - close.len_utf8());
-        out.push_str(&" ".repeat(spaces));
-        out.push_str(token);
-        out.push(close);
-    } else {
-        out.push(mark);
-        out.push_str(token);
-        out.push(close);
-    }
-}
-
-fn last_run_is(text: &str, mark: char) -> bool {
-    text.rfind([marks::INS, marks::DEL]).is_some_and(|i| text[i..].starts_with(mark))
+    (out, spans)
 }
 
 fn is_list_marker(token: &str) -> bool {
@@ -239,12 +228,13 @@ fn is_list_marker(token: &str) -> bool {
         || (token.ends_with('.') && token[..token.len() - 1].chars().all(|c| c.is_ascii_digit()) && token.len() > 1)
 }
 
-/// Marks every display value of `new` that differs from `old` at the same place: a string
-/// as `CHANGED new WAS old`, runs as one [`Inline::Changed`] run. Rows are matched by their `id`
-/// or `label`, so an added row is not compared with its neighbour. Narratives (merged word by
+/// Marks every display value of `new` (a string or runs) that differs from `old` at the same
+/// place: it becomes one [`Inline::Changed`] run, which the templates' `markup` filter prints.
+/// Rows are matched by their `id` or `label`, so an added row is not compared with its neighbour. Narratives (merged word by
 /// word before) and metadata fields are left alone.
 fn mark_values(new: &mut Value, old: &Value, key: &str) {
-    const SKIP: [&str; 10] = [
+    // Metadata, and values the templates use as keys, not print: `style`, `phases`, `draft_label`.
+    const SKIP: [&str; 17] = [
         "lang",
         "lang_code",
         "document_title",
@@ -255,6 +245,13 @@ fn mark_values(new: &mut Value, old: &Value, key: &str) {
         "alt",
         "redline",
         "kind",
+        "style",
+        "phases",
+        "draft_label",
+        "key",
+        "first",
+        "second",
+        "source_lang",
     ];
     if SKIP.contains(&key) || new.get("kind").and_then(Value::as_str) == Some("narrative") {
         return;
@@ -286,8 +283,9 @@ fn mark_values(new: &mut Value, old: &Value, key: &str) {
                 }
             }
         }
-        (Value::String(n), Value::String(o)) if n != o => {
-            *n = format!("{}{n}{}{o}", marks::CHANGED, marks::WAS);
+        (n @ Value::String(_), Value::String(o)) if n.as_str() != Some(o) => {
+            let changed = Inline::Changed { new: runs_of(n), old: rich::text(o.clone()) };
+            *n = serde_json::to_value(vec![changed]).unwrap_or_default();
         }
         _ => {}
     }
@@ -309,25 +307,35 @@ fn runs_of(value: &Value) -> Vec<Inline> {
 mod tests {
     use super::*;
 
-    fn show(s: &str) -> String {
-        s.replace(marks::INS, "{+").replace(marks::DEL, "[-").replace(marks::END, "|")
+    /// The merged text with its spans written in: `{+inserted|`, `[-deleted|`.
+    fn show((text, spans): (String, Vec<Span>)) -> String {
+        let mut out = text.clone();
+        for span in spans.iter().rev() {
+            let open = if span.mark == Mark::Inserted { "{+" } else { "[-" };
+            out.insert(span.range.end, '|');
+            out.insert_str(span.range.start, open);
+        }
+        out
     }
 
     #[test]
     fn merges_words_and_keeps_structure() {
         assert_eq!(
-            show(&merge_markdown("with other policy domains", "with all policy domains")),
+            show(merge_markdown("with other policy domains", "with all policy domains")),
             "with [-other|{+all| policy domains"
         );
-        assert_eq!(show(&merge_markdown("- a\n- b\n", "- a\n- b\n- c\n")), "- a\n- b\n- {+c|\n");
-        assert_eq!(show(&merge_markdown("one two", "one two three four")), "one two {+three four|");
+        assert_eq!(show(merge_markdown("- a\n- b\n", "- a\n- b\n- c\n")), "- a\n- b\n- {+c|\n");
+        assert_eq!(show(merge_markdown("one two", "one two three four")), "one two {+three four|");
     }
 
     proptest::proptest! {
         /// Any two texts (accents, emoji, punctuation): a merge, never a panic.
         #[test]
         fn merges_never_panic(a in "[a-zé€ .?!\\n A-Z😀]{0,60}", b in "[a-zé€ .?!\\n A-Z😀]{0,60}") {
-            let _ = merge_markdown(&a, &b);
+            let (text, spans) = merge_markdown(&a, &b);
+            for span in spans {
+                proptest::prop_assert!(text.get(span.range).is_some(), "a span on char boundaries");
+            }
         }
     }
 }

@@ -1,8 +1,7 @@
 //! Plain-text tools shared by `fmt`, `review`, `i18n` and `render`: one sentence splitter and one
 //! word diff, so that formatting, change reports and translation units agree on what a sentence
-//! is; and the marks that carry a redline's changes and a fallback language inside a text.
+//! is; and the units a translator works on.
 
-pub mod marks;
 pub mod sentences;
 pub mod units;
 pub mod words;

@@ -74,8 +74,17 @@ pub fn unit_texts(markdown: &str) -> Vec<String> {
 }
 
 /// The Markdown text with its units replaced, in order, by `texts` (one line each).
-pub fn rebuild(pieces: &[Piece], mut texts: impl FnMut(usize, &str) -> String) -> String {
+pub fn rebuild(pieces: &[Piece], texts: impl FnMut(usize, &str) -> String) -> String {
+    rebuild_with_places(pieces, texts).0
+}
+
+/// As [`rebuild`], with where each unit's text is in the result (byte offsets, in order).
+pub fn rebuild_with_places(
+    pieces: &[Piece],
+    mut texts: impl FnMut(usize, &str) -> String,
+) -> (String, Vec<std::ops::Range<usize>>) {
     let mut out = String::new();
+    let mut places = Vec::new();
     let mut n = 0;
     for piece in pieces {
         match piece {
@@ -84,12 +93,15 @@ pub fn rebuild(pieces: &[Piece], mut texts: impl FnMut(usize, &str) -> String) -
                 let replaced = texts(n, text).replace('\n', " ");
                 // A translation must not start Markdown structure of its own.
                 let guard = if list_mark_len(&replaced) > 0 || replaced.starts_with(['#', '>']) { "\\" } else { "" };
-                out.push_str(&format!("{prefix}{guard}{replaced}\n"));
+                out.push_str(&format!("{prefix}{guard}"));
+                places.push(out.len()..out.len() + replaced.len());
+                out.push_str(&replaced);
+                out.push('\n');
                 n += 1;
             }
         }
     }
-    out
+    (out, places)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! source text as it is now and the entry is not fuzzy; otherwise it is *stale* (the source
 //! changed since it was translated) or *missing*. A stale or missing unit is never printed as
 //! if it were current: the edition prints the source text, marked as being in the source
-//! language ([`crate::text::marks::fallback`]), and `check` warns about stale units
+//! language (marked [`Mark::Fallback`]), and `check` warns about stale units
 //! at their line of the PO file, with the word diff of what changed in the source.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -13,6 +13,7 @@ use crate::diag::{Diagnostic, Location};
 use crate::i18n::Lang;
 use crate::i18n::Translations;
 use crate::i18n::po::{Catalog, Entry};
+use crate::markup::markdown::{Mark, Span};
 use crate::model::{Narrative, Pending, Programme, Text};
 use crate::text::words;
 
@@ -185,17 +186,24 @@ impl Visitor for Apply<'_> {
             let source_lang = block.text.source;
             let mut any_current = false;
             let mut pending = BTreeMap::new();
-            let translated = units::rebuild(&pieces, |i, source| {
+            let (translated, places) = units::rebuild_with_places(&pieces, |i, source| {
                 let text = self.unit(&format!("{ctxt}/{n}"), source);
                 n += 1;
                 any_current |= text.is_ok();
                 text.unwrap_or_else(|why| {
                     pending.insert(i, why);
-                    crate::text::marks::fallback(source_lang, source)
+                    source.to_string()
                 })
             });
             if any_current {
                 block.text.by_lang.insert(self.t.lang, translated);
+                // The units without a current translation print the source: marked as such.
+                let fallback = Mark::Fallback(source_lang);
+                let spans = pending
+                    .keys()
+                    .filter_map(|i| places.get(*i))
+                    .map(|range| Span { range: range.clone(), mark: fallback });
+                block.text.marks.insert(self.t.lang, spans.collect());
             }
             if !pending.is_empty() {
                 block.text.pending.insert(self.t.lang, pending);

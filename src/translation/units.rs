@@ -7,7 +7,7 @@
 //! put back ([`rebuild`]), so a translated narrative always has the source's shape.
 
 use crate::model::{Narrative, Programme, Text};
-pub use crate::text::units::{Piece, owner, rebuild, segments, unit_texts};
+pub use crate::text::units::{Piece, owner, rebuild, rebuild_with_places, segments, unit_texts};
 
 /// One unit: where it is, which section it belongs to, and its source-language text.
 #[derive(Debug, Clone, PartialEq, Eq)]

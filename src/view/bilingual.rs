@@ -90,8 +90,9 @@ impl ViewBuilder<'_> {
         let rows: Vec<Row> = if ua.len() == ub.len() {
             ua.into_iter().zip(ub).map(|(first, second)| Row { first, second }).collect()
         } else {
-            let whole = |text: &str| Cell::Content { flow: markdown::parse(text) };
-            vec![Row { first: whole(a), second: whole(b) }]
+            let whole =
+                |text: &str, lang: Lang| Cell::Content { flow: markdown::parse_marked(text, t.marks_for(lang)) };
+            vec![Row { first: whole(a, self.lang), second: whole(b, second) }]
         };
         if rows.is_empty() {
             return None;
@@ -116,6 +117,11 @@ impl ViewBuilder<'_> {
                 .collect()
         };
         let sources = units(t.source_text());
+        // A unit without a current translation prints the source, marked as such.
+        let fallback =
+            |i: usize| t.by_lang.contains_key(&lang) && t.pending.get(&lang).is_some_and(|p| p.contains_key(&i));
+        let source_lang = t.source.to_string();
+        let in_source = |body| Inline::Fallback { lang: source_lang.clone(), body };
         units(t.for_edition(lang).0)
             .into_iter()
             .enumerate()
@@ -123,6 +129,9 @@ impl ViewBuilder<'_> {
                 let source = sources.get(i).map_or("", |(_, s)| s.as_str());
                 match self.pending(t, lang, i) {
                     Some(why) => self.review_cell(None, &prefix, why, lang, source, t.source),
+                    None if fallback(i) => {
+                        Cell::Content { flow: rich::wrap_flow(markdown::parse(&format!("{prefix}{text}")), &in_source) }
+                    }
                     None => Cell::Content { flow: markdown::parse(&format!("{prefix}{text}")) },
                 }
             })
@@ -193,8 +202,8 @@ impl ViewBuilder<'_> {
             let declared = a.scope.as_ref().filter(|_| a.scope_in_heading).and_then(|s| self.p.meta.scope(s));
             let heading = match declared {
                 Some(scope) => {
-                    let tag = crate::text::marks::strip(scope.tag.for_edition(lang).0);
-                    labels.fill("pattern.action_heading_scoped", &[("number", &number), ("scope", &tag)])?
+                    let tag = scope.tag.for_edition(lang).0;
+                    labels.fill("pattern.action_heading_scoped", &[("number", &number), ("scope", tag)])?
                 }
                 None => labels.fill("pattern.action_heading", &[("number", &number)])?,
             };
@@ -289,7 +298,7 @@ mod tests {
         let rows = || vec![row("Exemples :", "Examples:"), row("- un", "- one"), row("- deux", "- two")];
         let shown = |rows: Vec<Row>| -> Vec<(String, String)> {
             let text = |c: &Cell| match c {
-                Cell::Content { flow } => crate::markup::write::flow(flow, crate::markup::escape::typst_markup),
+                Cell::Content { flow } => crate::markup::write::flow(flow),
                 _ => "review".into(),
             };
             rows.iter().map(|r| (text(&r.first), text(&r.second))).collect()

@@ -106,7 +106,7 @@ impl ViewBuilder<'_> {
         let mut parts: Vec<Part> = Vec::new();
         for b in &n.blocks {
             let (text, lang) = b.text.for_edition(self.text_lang);
-            let flow = markdown::parse(text);
+            let flow = markdown::parse_marked(text, b.text.marks_for(self.text_lang));
             if flow.is_empty() {
                 continue;
             }
@@ -143,22 +143,25 @@ impl ViewBuilder<'_> {
     /// A short text as runs, tagged with its language if it differs; in a bilingual edition,
     /// both languages' (once where they are the same).
     pub(super) fn inline(&self, t: &Text) -> Runs {
-        let runs = |text: &str| rich::inline(&markdown::parse(text));
+        let runs = |lang: Lang| {
+            let (text, _) = t.for_edition(lang);
+            rich::inline(&markdown::parse_marked(text, t.marks_for(lang)))
+        };
         if let Some(second) = self.second {
             let (a, a_lang) = t.for_edition(self.lang);
             let (b, b_lang) = t.for_edition(second);
             if a == b {
-                return runs(a);
+                return runs(self.lang);
             }
-            return vec![Inline::Pair(Pair::new(a_lang, runs(a), b_lang, runs(b)))];
+            return vec![Inline::Pair(Pair::new(a_lang, runs(self.lang), b_lang, runs(second)))];
         }
-        let (text, lang) = t.for_edition(self.text_lang);
-        if lang == self.lang { runs(text) } else { vec![Inline::lang(lang, runs(text))] }
+        let lang = t.for_edition(self.text_lang).1;
+        if lang == self.lang { runs(self.text_lang) } else { vec![Inline::lang(lang, runs(self.text_lang))] }
     }
 
-    /// A short text as plain text (PDF metadata, alternative texts), without marks.
+    /// A short text as plain text (PDF metadata, alternative texts).
     pub(super) fn plain(&self, t: &Text) -> String {
-        crate::text::marks::strip(t.for_edition(self.text_lang).0)
+        t.for_edition(self.text_lang).0.to_string()
     }
 
     pub(super) fn so_name(&self, so: &str) -> Result<String, LabelError> {
@@ -252,7 +255,7 @@ impl ViewBuilder<'_> {
         let heading = self.each_lang(|l| {
             let mut parts = vec![l.get("excerpt.kind")?.to_string()];
             if let Some(scope) = self.spec.scope.as_ref().and_then(|s| self.p.meta.scope(s)) {
-                parts.push(crate::text::marks::strip(scope.name.for_edition(l.lang).0));
+                parts.push(scope.name.for_edition(l.lang).0.to_string());
             }
             for so in self.spec.objectives.iter().flatten() {
                 let number = so.trim_start_matches("so");

@@ -108,8 +108,8 @@ pub struct RedlineRow {
     pub section: String,
     pub label: String,
     pub op: String,
-    /// Narrative changes: the word diff (with redline marks); values use old/new/delta.
-    pub detail: String,
+    /// Narrative changes: the word diff (inserted and deleted runs); values use old/new/delta.
+    pub detail: Runs,
     pub old: String,
     pub new: String,
     pub delta: String,
@@ -298,7 +298,7 @@ pub struct TimelineGroup {
 #[derive(Debug, Serialize)]
 pub struct TimelineBar {
     pub label: String,
-    pub cells: Vec<&'static str>,
+    pub phases: Vec<&'static str>,
 }
 
 /// A table of persons per pledging period (section 4).

@@ -31,7 +31,7 @@ impl ViewBuilder<'_> {
                 Some(n) => self.l.fill("pattern.numbered_name", &[("number", &n.to_string()), ("name", name)])?,
                 None => name.to_string(),
             };
-            let cells = years
+            let phases = years
                 .iter()
                 .map(|&y| match y {
                     y if y == r.closing => "closing",
@@ -49,7 +49,7 @@ impl ViewBuilder<'_> {
                     ("closing", &r.closing.to_string()),
                 ],
             )?);
-            let bar = TimelineBar { label: bar_label, cells };
+            let bar = TimelineBar { label: bar_label, phases };
             match groups.last_mut() {
                 Some(g) if g.label == label => g.bars.push(bar),
                 _ => groups.push(TimelineGroup { label, bars: vec![bar] }),
