@@ -27,7 +27,8 @@
 //! skeleton and fonts, built into the binary, each overridable by a project's own file.
 //!
 //! Around the pipeline: `diag` (diagnostics and their printing, suggestions), `i18n` (languages,
-//! the label catalogue, PO files), `translation` (units, translated texts and their states, PO
+//! the label catalogue, PO files), `markup` (rich text as data, Markdown parsed into it, and the
+//! one writer of typst markup, which the templates' `markup` filter calls), `translation` (units, translated texts and their states, PO
 //! updates), `text` (sentences and word diffs shared by fmt, review and i18n),
 //! `git` (the content as it was at a revision, read without a checkout), `review` (comparison,
 //! report, redline, history) and `fmt` (the content formatter and `migrate`).

@@ -287,6 +287,23 @@ mod tests {
     }
 
     #[test]
+    fn spans_become_marked_runs_wherever_they_fall() {
+        let md = "Keep *old words* here\nand **new** ones.";
+        let at = |word: &str| md.find(word).unwrap()..md.find(word).unwrap() + word.len();
+        let spans = [
+            Span { range: at("words"), mark: Mark::Deleted },
+            Span { range: at("here\nand"), mark: Mark::Inserted },
+            Span { range: at("new"), mark: Mark::Fallback(Lang::EN) },
+        ];
+        assert_eq!(
+            write::flow(&parse_marked(md, &spans)),
+            "Keep #emph[old #rl-del[words]] #rl-ins[here and] #strong[#fallback(\"en\")[new]] ones\\."
+        );
+        // No span: what parse gives.
+        assert_eq!(parse_marked(md, &[]), parse(md));
+    }
+
+    #[test]
     fn a_hard_break_is_a_space() {
         // Two trailing spaces, or a backslash at the line's end: no line break in print.
         assert_eq!(to_typst("One  \nTwo\\\nThree"), "One Two Three");

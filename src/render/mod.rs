@@ -32,8 +32,8 @@ pub struct Templates {
 
 impl Templates {
     /// Loads the form's `*.typ` templates (`programme.typ`, `sections/…`), each the project's
-    /// if it has one. Values in `.typ` templates are typst-escaped by default; `| safe` is
-    /// reserved for markup amif-doc produced itself (fields named `*_typst`).
+    /// if it has one. Values in `.typ` templates are typst-escaped by default; the `markup`
+    /// filter prints a view value (text, runs, blocks) through the one writer of typst.
     pub fn load(form: &Form) -> Result<Templates, RenderError> {
         let mut sources = Vec::new();
         for file in form.templates_under("")? {

@@ -272,3 +272,29 @@ fn a_language_without_a_translation_file_is_said_on_the_cover() {
     );
     assert!(!cover.contains("Arbeitsübersetzung"), "not a working translation: there is none: {cover}");
 }
+
+/// A unit without a current translation prints in the source language, marked as such for the
+/// template's `fallback` (tagged, and shaded in a draft): in the French edition the missing
+/// paragraph and nothing around it; in the bilingual edition its French column.
+#[test]
+fn a_missing_unit_prints_in_the_source_language_marked_as_such() {
+    let dir = scratch("fallback");
+    let content = copy_content(&dir);
+    edit(
+        &content.join("translations/fr.po"),
+        "msgstr \"Dans le domaine de l’asile, l’accent sera mis principalement sur le renforcement du régime \
+         d’asile européen commun (RAEC), une attention particulière étant accordée à la situation des personnes \
+         vulnérables.\"",
+        "msgstr \"\"",
+    );
+    let english = "In the field of Asylum the main focus will be on further strengthening the Common European \
+                   Asylum System (CEAS), with special attention to the situation of vulnerable persons\\.";
+    let sources = typst_sources(&content);
+    let source = |name: &str| &sources.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name}")).1;
+    let fr = source("programme-fr");
+    assert_eq!(fr.matches("#fallback(").count(), 1, "one unit falls back");
+    assert!(fr.contains(&format!("#fallback(\"en\")[{english}]")), "the missing unit, in English, marked");
+    assert!(!source("programme-en").contains("#fallback("), "the source edition has nothing to fall back on");
+    let bilingual = source("programme-fr-en");
+    assert!(bilingual.contains(&format!("[#fallback(\"en\")[{english}]], [{english}]")), "French column, English one");
+}
