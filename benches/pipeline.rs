@@ -39,7 +39,7 @@ fn main() {
             &amif_doc::view::EditionLabels { form: &labels, text: &labels, catalogue: None },
         )
         .unwrap();
-        let source = templates.render(&v, &labels).unwrap();
+        let source = templates.render(&v, &labels, None).unwrap();
         render += t.elapsed();
 
         let t = Instant::now();

@@ -154,21 +154,10 @@ impl Labels {
         Ok(pieces(self.get(key)?, names))
     }
 
-    /// The labels of a bilingual document: each wording in both languages (`first / second`),
-    /// once when they are the same; numbers and typography as the first language has them.
-    pub fn bilingual(&self, second: &Labels) -> Labels {
-        // Codes (`OS1.ON1`) stay in the first language: a code is not a sentence.
-        let keep_first = |k: &str| k.starts_with("number.") || k.starts_with("typography.") || k.starts_with("abbr.");
-        let map = self
-            .map
-            .iter()
-            .map(|(k, a)| {
-                let b = second.map.get(k).unwrap_or(a);
-                let both = if a == b || keep_first(k) { a.clone() } else { format!("{a} / {b}") };
-                (k.clone(), both)
-            })
-            .collect();
-        Labels { lang: self.lang, number: self.number.clone(), map }
+    /// Whether a bilingual document prints `key` in its first language only: codes (`OS1.ON1`)
+    /// are not sentences, and numbers and typography are the first language's.
+    pub fn keeps_first(key: &str) -> bool {
+        key.starts_with("number.") || key.starts_with("typography.") || key.starts_with("abbr.")
     }
 
     pub fn all(&self) -> &BTreeMap<String, String> {

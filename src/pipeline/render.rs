@@ -50,14 +50,12 @@ fn render_edition(
     source_date_epoch: Option<i64>,
     review: bool,
 ) -> Result<String, Error> {
-    let mut labels = catalogue.for_lang(edition.lang)?;
+    let labels = catalogue.for_lang(edition.lang)?;
     let text_lang = edition.spec.text_lang(edition.lang, checked.programme.meta.source);
-    let mut text_labels = catalogue.for_lang(text_lang)?;
-    if let Some(second) = edition.second {
-        // The form's wording in both languages (`Total général / Grand total`); numbers in the first's.
-        labels = labels.bilingual(&catalogue.for_lang(second)?);
-        text_labels = labels.clone();
-    }
+    // A bilingual edition prints the form's wording in both languages (`Total général / Grand
+    // total`), each from its own labels: the view's pairs, and the templates' `label()`.
+    let second_labels = edition.second.map(|second| catalogue.for_lang(second)).transpose()?;
+    let text_labels = if edition.second.is_some() { labels.clone() } else { catalogue.for_lang(text_lang)? };
     let programme = excerpt::filter(&checked.programme, &edition.spec);
     let figures = if edition.spec.is_excerpt() { compute::compute(&programme) } else { checked.figures.clone() };
     let both = EditionLabels { form: &labels, text: &text_labels, catalogue: Some(catalogue) };
@@ -78,12 +76,12 @@ fn render_edition(
     let translated = text_lang != checked.programme.meta.source;
     let translation = checked.translations.iter().find(|t| t.lang == text_lang);
     if translated && translation.is_none() {
-        view.translation_notice = labels.get("translation.none")?.to_string();
+        view.translation_notice = crate::view::form_label(catalogue, edition, "translation.none")?;
     } else if translated && !translation.is_some_and(|t| t.reviewed()) {
-        view.translation_notice = labels.get("translation.working")?.to_string();
+        view.translation_notice = crate::view::form_label(catalogue, edition, "translation.working")?;
     }
     if let Some(epoch) = source_date_epoch {
         view.cover.pdf_date = crate::view::PdfDate::from_unix(epoch);
     }
-    Ok(templates.render(&view, &labels)?)
+    Ok(templates.render(&view, &labels, second_labels.as_ref())?)
 }

@@ -10,6 +10,8 @@ use tera::Tera;
 use crate::form::{Form, FormError};
 use crate::i18n::{LabelError, Labels};
 use crate::markup::escape::{typst_markup, typst_string};
+use crate::markup::rich::{self, Inline, Pair};
+use crate::markup::write;
 use crate::view::View;
 
 /// Why an edition could not be rendered.
@@ -53,25 +55,69 @@ impl Templates {
         Ok(Templates { tera })
     }
 
-    /// Renders the programme template for one edition.
-    pub fn render(&self, view: &View, labels: &Labels) -> Result<String, RenderError> {
+    /// Renders the programme template for one edition; `second` are a bilingual edition's
+    /// labels in its second language.
+    pub fn render(&self, view: &View, labels: &Labels, second: Option<&Labels>) -> Result<String, RenderError> {
         let value = serde_json::to_value(view).map_err(|e| RenderError::Template(e.to_string()))?;
-        self.render_value(&value, labels)
+        self.render_value(&value, labels, second)
     }
 
     /// Renders a view given as JSON (a redline's, its changed values marked).
-    pub fn render_value(&self, view: &serde_json::Value, labels: &Labels) -> Result<String, RenderError> {
+    pub fn render_value(
+        &self,
+        view: &serde_json::Value,
+        labels: &Labels,
+        second: Option<&Labels>,
+    ) -> Result<String, RenderError> {
         let mut tera = self.tera.clone();
-        let map = labels.all().clone();
-        tera.register_function("label", move |args: &HashMap<String, tera::Value>| {
-            let key = args.get("key").and_then(|v| v.as_str()).ok_or("label() needs key=\"...\"")?;
-            map.get(key)
-                .cloned()
-                .map(tera::Value::String)
-                .ok_or_else(|| format!("label `{key}` is not in the catalogue").into())
-        });
+        let wording = Wording { first: labels.clone(), second: second.cloned() };
+        tera.register_function("label", LabelFn { wording: wording.clone(), markup: true });
+        tera.register_function("label_text", LabelFn { wording, markup: false });
         let context = tera::Context::from_value(view.clone()).map_err(|e| RenderError::Template(error_chain(&e)))?;
         tera.render("programme.typ", &context).map_err(|e| RenderError::Template(error_chain(&e)))
+    }
+}
+
+/// The form's labels of an edition: its language's, and a bilingual edition's second one's.
+#[derive(Clone)]
+struct Wording {
+    first: Labels,
+    second: Option<Labels>,
+}
+
+/// The templates' `label(key=..)`: a label as markup, in a bilingual edition both languages'
+/// wording as a pair (drawn by the template's `pair`); `label_text(key=..)`, the same as plain
+/// text (`first / second`) for string literals.
+struct LabelFn {
+    wording: Wording,
+    markup: bool,
+}
+
+impl tera::Function for LabelFn {
+    fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+        let key = args.get("key").and_then(|v| v.as_str()).ok_or("label() needs key=\"...\"")?;
+        let get = |labels: &Labels| {
+            labels
+                .get(key)
+                .map(str::to_string)
+                .map_err(|_| tera::Error::msg(format!("label `{key}` is not in the catalogue")))
+        };
+        let first = get(&self.wording.first)?;
+        let second = match &self.wording.second {
+            Some(labels) if !Labels::keeps_first(key) => Some((labels.lang, get(labels)?)),
+            _ => None,
+        };
+        let runs = match second {
+            Some((lang, second)) if second != first => {
+                vec![Inline::Pair(Pair::new(self.wording.first.lang, rich::text(first), lang, rich::text(second)))]
+            }
+            _ => rich::text(first),
+        };
+        Ok(tera::Value::String(if self.markup { write::runs(&runs) } else { rich::plain(&runs) }))
+    }
+
+    fn is_safe(&self) -> bool {
+        self.markup
     }
 }
 

@@ -65,7 +65,7 @@ pub fn build(
     let old = json(&old_view)?;
     mark_values(&mut value, &old, "");
     let templates = Templates::load(form)?;
-    let source = templates.render_value(&value, &labels)?;
+    let source = templates.render_value(&value, &labels, None)?;
     let typesetter = Typesetter::new(Fonts::load(form)?);
     let meta = &review.new.programme.meta;
     let facts = DocumentFacts { date: meta.date, ident: format!("{}-{}-redline-{lang}", meta.cci, meta.version) };

@@ -16,9 +16,11 @@ use crate::translation::units::{Piece, segments};
 impl ViewBuilder<'_> {
     /// The labels of one language (a bilingual edition's side).
     pub(super) fn catalogue_labels(&self, lang: Lang) -> Result<Labels, LabelError> {
-        match self.catalogue {
-            Some(c) => c.for_lang(lang),
-            None => Ok(self.tl.clone()),
+        match (&self.sides, self.catalogue) {
+            (Some((first, _)), _) if first.lang == lang => Ok(first.clone()),
+            (Some((_, second)), _) if second.lang == lang => Ok(second.clone()),
+            (_, Some(c)) => c.for_lang(lang),
+            (_, None) => Ok(self.tl.clone()),
         }
     }
 
@@ -37,8 +39,10 @@ impl ViewBuilder<'_> {
     /// other editions.
     fn pair(&self, build: impl Fn(&Labels) -> Result<String, LabelError>) -> Result<Option<Pair>, LabelError> {
         let Some(second) = self.second else { return Ok(None) };
-        let a = build(&self.catalogue_labels(self.lang)?)?;
-        let b = build(&self.catalogue_labels(second)?)?;
+        let (a, b) = match &self.sides {
+            Some((first_labels, second_labels)) => (build(first_labels)?, build(second_labels)?),
+            None => (build(&self.catalogue_labels(self.lang)?)?, build(&self.catalogue_labels(second)?)?),
+        };
         Ok(Some(Pair::new(self.lang, rich::text(a), second, rich::text(b))))
     }
 

@@ -51,7 +51,13 @@ pub fn build_review(
 
 fn builder<'a>(p: &'a Programme, f: &'a Figures, edition: &'a Edition, labels: &EditionLabels<'a>) -> ViewBuilder<'a> {
     let text_lang = edition.spec.text_lang(edition.lang, p.meta.source);
+    // A bilingual edition's form labels, each language's own, looked up once.
+    let sides = match (edition.second, labels.catalogue) {
+        (Some(second), Some(c)) => c.for_lang(edition.lang).ok().zip(c.for_lang(second).ok()),
+        _ => None,
+    };
     ViewBuilder {
+        sides,
         catalogue: labels.catalogue,
         p,
         f,
@@ -66,6 +72,8 @@ fn builder<'a>(p: &'a Programme, f: &'a Figures, edition: &'a Edition, labels: &
 }
 
 pub(super) struct ViewBuilder<'a> {
+    /// A bilingual edition's labels in its first and its second language.
+    pub(super) sides: Option<(Labels, Labels)>,
     /// The catalogue, for a bilingual edition's per-language wording.
     pub(super) catalogue: Option<&'a crate::i18n::Catalogue>,
     pub(super) p: &'a Programme,
@@ -85,7 +93,17 @@ pub(super) struct ViewBuilder<'a> {
 }
 
 impl ViewBuilder<'_> {
-    pub(super) fn label(&self, key: &str) -> Result<String, LabelError> {
+    /// A label of the form; in a bilingual edition both languages' wording ([`Self::each_lang`]),
+    /// except codes, numbers and typography ([`Labels::keeps_first`]).
+    pub(super) fn label(&self, key: &str) -> Result<Runs, LabelError> {
+        if Labels::keeps_first(key) {
+            return Ok(rich::text(self.l.get(key)?));
+        }
+        self.each_lang(|l| Ok(l.get(key)?.to_string()))
+    }
+
+    /// A code word of the form (`OS`, `ON`), in the edition's first language only.
+    pub(super) fn word(&self, key: &str) -> Result<String, LabelError> {
         Ok(self.l.get(key)?.to_string())
     }
 
@@ -164,28 +182,33 @@ impl ViewBuilder<'_> {
         t.for_edition(self.text_lang).0.to_string()
     }
 
-    pub(super) fn so_name(&self, so: &str) -> Result<String, LabelError> {
+    pub(super) fn so_name(&self, so: &str) -> Result<Runs, LabelError> {
         self.label(&format!("so.{so}"))
     }
 
     /// `OS1.ON1 Accueil/Asile`: a code and a name in the language's order.
-    pub(super) fn code_name(&self, code: &str, name: &str) -> Result<String, LabelError> {
-        self.l.fill("pattern.code_name", &[("code", code), ("name", name)])
+    pub(super) fn code_name(&self, code: &str, name: Runs) -> Result<Runs, LabelError> {
+        super::bilingual::fill_runs(self.l, "pattern.code_name", &[("code", rich::text(code)), ("name", name)])
     }
 
     /// `ON1 - Accueil/Asile`, `1 - Asile`.
-    pub(super) fn code_dash_name(&self, code: &str, name: &str) -> Result<String, LabelError> {
-        self.l.fill("pattern.code_dash_name", &[("code", code), ("name", name)])
+    pub(super) fn code_dash_name(&self, code: &str, name: Runs) -> Result<Runs, LabelError> {
+        super::bilingual::fill_runs(self.l, "pattern.code_dash_name", &[("code", rich::text(code)), ("name", name)])
     }
 
     /// `SO1 - Asylum` with the abbreviation, as the timetable and the timeline name objectives.
-    pub(super) fn so_label(&self, so: &str, number: u32) -> Result<String, LabelError> {
-        self.code_dash_name(&format!("{}{number}", self.label("abbr.so")?), &self.so_name(so)?)
+    pub(super) fn so_label(&self, so: &str, number: u32) -> Result<Runs, LabelError> {
+        self.code_dash_name(&format!("{}{number}", self.word("abbr.so")?), self.so_name(so)?)
     }
 
     /// `NO2 - Integration` or `SA5 - Joint return operations`: a line of a specific objective.
-    pub(super) fn line_label(&self, so: &str, line: &str, number: u32) -> Result<String, LabelError> {
-        super::names::line_label(self.l, so, line, number)
+    pub(super) fn line_label(&self, so: &str, line: &str, number: u32) -> Result<Runs, LabelError> {
+        let (abbr, name) = if line.starts_with("sa") {
+            (self.word("abbr.sa")?, self.label(&format!("sa.{line}"))?)
+        } else {
+            (self.word("abbr.no")?, self.label(&format!("no.{so}.{line}"))?)
+        };
+        self.code_dash_name(&format!("{abbr}{number}"), name)
     }
 
     fn view(&self, findings: &[Finding]) -> Result<View, LabelError> {
@@ -203,11 +226,11 @@ impl ViewBuilder<'_> {
             review: self.review,
             bilingual: self.second.is_some(),
             redline: None,
-            translation_notice: String::new(),
+            translation_notice: vec![],
             excerpt,
             show_special_cases: crate::model::excerpt::shows_special_cases(self.spec),
             lang: self.lang.to_string(),
-            lang_code: self.label("lang.code")?,
+            lang_code: rich::plain(&self.label("lang.code")?),
             document_title,
             cover: Cover {
                 cci: meta.cci.clone(),
@@ -267,10 +290,10 @@ impl ViewBuilder<'_> {
         })?;
         let meta = &self.p.meta;
         let (y, m, d) = meta.date;
-        let notice = self.l.fill(
-            "excerpt.notice",
-            &[("cci", &meta.cci), ("version", &meta.version), ("date", &format!("{d:02}/{m:02}/{y}"))],
-        )?;
+        let date = format!("{d:02}/{m:02}/{y}");
+        let notice = self.each_lang(|l| {
+            l.fill("excerpt.notice", &[("cci", &meta.cci), ("version", &meta.version), ("date", &date)])
+        })?;
         Ok(Some(ExcerptView { heading, notice }))
     }
 
@@ -328,7 +351,7 @@ impl ViewBuilder<'_> {
             out.push(ObjectiveView {
                 id: so.id.clone(),
                 heading: self.heading(|l| super::names::so_heading(l, &so.id, so.number))?,
-                label: self.code_dash_name(&so.number.to_string(), &self.so_name(&so.id)?)?,
+                label: self.code_dash_name(&so.number.to_string(), self.so_name(&so.id)?)?,
                 text: self.narrative(&so.objective),
                 national_objectives: nos,
                 specific_actions,

@@ -13,6 +13,31 @@ mod tables;
 
 pub use build::{EditionLabels, build, build_review};
 
+use crate::i18n::{Catalogue, LabelError};
+
+/// A label of the form as `edition` prints it: in a bilingual edition, both languages' wording
+/// (once where they read the same).
+pub fn form_label(catalogue: &Catalogue, edition: &Edition, key: &str) -> Result<Runs, LabelError> {
+    let first = catalogue.for_lang(edition.lang)?.get(key)?.to_string();
+    let second = match edition.second {
+        Some(lang) if !crate::i18n::Labels::keeps_first(key) => {
+            Some((lang, catalogue.for_lang(lang)?.get(key)?.to_string()))
+        }
+        _ => None,
+    };
+    Ok(match second {
+        Some((lang, second)) if second != first => {
+            vec![Inline::Pair(Pair::new(
+                edition.lang,
+                crate::markup::rich::text(first),
+                lang,
+                crate::markup::rich::text(second),
+            ))]
+        }
+        _ => crate::markup::rich::text(first),
+    })
+}
+
 use serde::Serialize;
 
 use crate::i18n::Lang;
@@ -121,7 +146,7 @@ pub struct ExcerptView {
     /// `Extrait – Communauté flamande – Objectif spécifique 2 - ...`
     pub heading: Runs,
     /// That this is an extract of programme CCI … version … of …, not the submission.
-    pub notice: String,
+    pub notice: Runs,
 }
 
 #[derive(Debug, Serialize)]
@@ -138,7 +163,7 @@ pub struct View {
     /// Set for a redline edition: the change summary printed first.
     pub redline: Option<RedlineSummary>,
     /// Printed on the cover when the texts are a translation nobody has reviewed yet.
-    pub translation_notice: String,
+    pub translation_notice: Runs,
     /// Present when this edition is an excerpt, not the full programme.
     pub excerpt: Option<ExcerptView>,
     /// Section 4 belongs to the asylum objective; excerpts without it say so instead.
@@ -154,8 +179,8 @@ pub struct View {
     pub timeline: Timeline,
     pub resettlement: PledgeTable,
     pub resettlement_pledging: NarrativeView,
-    pub resettlement_heading: String,
-    pub resettlement_lump_sum: String,
+    pub resettlement_heading: Runs,
+    pub resettlement_lump_sum: Runs,
     pub transfers: PledgeTable,
     pub admission: PledgeTable,
     pub indicators: Vec<IndicatorGroupView>,
@@ -227,7 +252,7 @@ impl PdfDate {
 pub struct ObjectiveView {
     pub id: String,
     /// `1 - Asile`.
-    pub label: String,
+    pub label: Runs,
     /// A bilingual edition's whole heading, each language's own; else none.
     pub heading: Option<Runs>,
     pub text: NarrativeView,
@@ -239,7 +264,7 @@ pub struct ObjectiveView {
 pub struct NationalObjectiveView {
     pub id: String,
     /// `ON1 - Accueil/Asile`.
-    pub label: String,
+    pub label: Runs,
     /// A bilingual edition's labelled heading, one column per language; else none.
     pub head: Option<Pair>,
     pub intro: NarrativeView,
@@ -260,7 +285,7 @@ pub struct ActionView {
 #[derive(Debug, Serialize)]
 pub struct SpecificActionView {
     pub id: String,
-    pub label: String,
+    pub label: Runs,
     /// As [`NationalObjectiveView::head`].
     pub head: Option<Pair>,
     pub text: NarrativeView,
@@ -269,8 +294,8 @@ pub struct SpecificActionView {
 #[derive(Debug, Serialize)]
 pub struct TimetableRow {
     pub id: String,
-    pub objective: String,
-    pub line: String,
+    pub objective: Runs,
+    pub line: Runs,
     pub main_action: String,
     pub name: Runs,
     pub planning: String,
@@ -289,7 +314,7 @@ pub struct Timeline {
 
 #[derive(Debug, Serialize)]
 pub struct TimelineGroup {
-    pub label: String,
+    pub label: Runs,
     pub bars: Vec<TimelineBar>,
 }
 
@@ -320,7 +345,7 @@ pub struct PledgeRow {
 
 #[derive(Debug, Serialize)]
 pub struct IndicatorGroupView {
-    pub label: String,
+    pub label: Runs,
     /// As [`ObjectiveView::heading`].
     pub heading: Option<Runs>,
     pub rows: Vec<IndicatorRow>,
@@ -330,7 +355,7 @@ pub struct IndicatorGroupView {
 pub struct IndicatorRow {
     pub id: String,
     pub label: Runs,
-    pub unit: String,
+    pub unit: Runs,
     pub baseline: String,
     pub target: String,
     pub source: Runs,
@@ -339,7 +364,7 @@ pub struct IndicatorRow {
 #[derive(Debug, Serialize)]
 pub struct FrameworkSection {
     pub key: String,
-    pub title: String,
+    pub title: Runs,
     pub level: u8,
     pub text: NarrativeView,
 }
@@ -362,16 +387,16 @@ pub struct YearTableView {
 
 #[derive(Debug, Serialize)]
 pub struct YearRowView {
-    pub label: String,
+    pub label: Runs,
     pub cells: Vec<String>,
     pub total: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct ValidationRow {
-    pub severity: String,
+    pub severity: Runs,
     pub code: String,
-    pub message: String,
+    pub message: Runs,
 }
 
 #[cfg(test)]

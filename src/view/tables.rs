@@ -31,6 +31,8 @@ impl ViewBuilder<'_> {
                 Some(n) => self.l.fill("pattern.numbered_name", &[("number", &n.to_string()), ("name", name)])?,
                 None => name.to_string(),
             };
+            let (planning, implementation, closing) =
+                (r.planning.to_string(), r.implementation.to_string(), r.closing.to_string());
             let phases = years
                 .iter()
                 .map(|&y| match y {
@@ -40,25 +42,29 @@ impl ViewBuilder<'_> {
                     _ => "",
                 })
                 .collect();
-            described.push(self.l.fill(
-                "timeline.alt_row",
-                &[
-                    ("action", &bar_label),
-                    ("planning", &r.planning.to_string()),
-                    ("implementation", &r.implementation.to_string()),
-                    ("closing", &r.closing.to_string()),
-                ],
-            )?);
+            described.push(rich::plain(&self.each_lang(|l| {
+                l.fill(
+                    "timeline.alt_row",
+                    &[
+                        ("action", &bar_label),
+                        ("planning", &planning),
+                        ("implementation", &implementation),
+                        ("closing", &closing),
+                    ],
+                )
+            })?));
             let bar = TimelineBar { label: bar_label, phases };
             match groups.last_mut() {
                 Some(g) if g.label == label => g.bars.push(bar),
                 _ => groups.push(TimelineGroup { label, bars: vec![bar] }),
             }
         }
-        let intro = self.l.fill(
-            "timeline.alt_intro",
-            &[("count", &rows.len().to_string()), ("first", &first.to_string()), ("last", &last.to_string())],
-        )?;
+        let intro = rich::plain(&self.each_lang(|l| {
+            l.fill(
+                "timeline.alt_intro",
+                &[("count", &rows.len().to_string()), ("first", &first.to_string()), ("last", &last.to_string())],
+            )
+        })?);
         Ok(Timeline {
             years: years.iter().map(i32::to_string).collect(),
             groups,
@@ -84,11 +90,11 @@ impl ViewBuilder<'_> {
         let totals = &self.f.resettlement;
         rows.push(self.pledge_row(
             "total-union",
-            rich::text(self.label("resettlement.total_union")?),
+            self.label("resettlement.total_union")?,
             &totals.union_priorities,
             true,
         ));
-        rows.push(self.pledge_row("total", rich::text(self.label("resettlement.total")?), &totals.total, true));
+        rows.push(self.pledge_row("total", self.label("resettlement.total")?, &totals.total, true));
         Ok(PledgeTable { periods: self.periods(), rows })
     }
 
@@ -108,9 +114,10 @@ impl ViewBuilder<'_> {
         })
     }
 
-    pub(super) fn resettlement_lump_sum(&self) -> Result<String, LabelError> {
+    pub(super) fn resettlement_lump_sum(&self) -> Result<Runs, LabelError> {
         let amount = self.p.special_cases.lump_sum("resettlement-priority").map(|l| l.amount).unwrap_or_default();
-        self.l.fill("resettlement.lump_sum", &[("amount", &whole(amount, &self.l.number))])
+        let amount = whole(amount, &self.l.number);
+        self.each_lang(|l| l.fill("resettlement.lump_sum", &[("amount", &amount)]))
     }
 
     pub(super) fn transfers(&self) -> Result<PledgeTable, LabelError> {
@@ -119,7 +126,7 @@ impl ViewBuilder<'_> {
         };
         let mut rows = Vec::new();
         for t in &self.p.special_cases.transfers {
-            let label = rich::text(self.label(&format!("transfers.{}", t.kind))?);
+            let label = self.label(&format!("transfers.{}", t.kind))?;
             let mut row = self.pledge_row(&t.id, label, &t.persons, false);
             row.from = country(&t.from)?;
             row.to = country(&Some(t.to.clone()))?;
@@ -131,7 +138,7 @@ impl ViewBuilder<'_> {
     pub(super) fn admission(&self) -> Result<PledgeTable, LabelError> {
         let rows = match &self.p.special_cases.admission_turkey {
             Some(persons) => {
-                vec![self.pledge_row("admission", rich::text(self.label("admission.row")?), persons, false)]
+                vec![self.pledge_row("admission", self.label("admission.row")?, persons, false)]
             }
             None => vec![],
         };
@@ -146,7 +153,7 @@ impl ViewBuilder<'_> {
             for i in &g.indicators {
                 let name = match &i.name {
                     Some(name) => self.inline(name),
-                    None => rich::text(self.label(&format!("indicator.{}.{}", g.objective, i.id))?),
+                    None => self.label(&format!("indicator.{}.{}", g.objective, i.id))?,
                 };
                 rows.push(IndicatorRow {
                     id: i.id.clone(),
@@ -166,7 +173,7 @@ impl ViewBuilder<'_> {
             }
             let number_n = number.parse().unwrap_or_default();
             groups.push(IndicatorGroupView {
-                label: self.code_dash_name(number, &self.so_name(&g.objective)?)?,
+                label: self.code_dash_name(number, self.so_name(&g.objective)?)?,
                 heading: self.heading(|l| super::names::so_heading(l, &g.objective, number_n))?,
                 rows,
             });
@@ -176,7 +183,7 @@ impl ViewBuilder<'_> {
 
     pub(super) fn table1(&self) -> Result<Vec<AmountRow>, LabelError> {
         let t = &self.f.table1;
-        let (so_abbr, no_abbr, sa_abbr) = (self.label("abbr.so")?, self.label("abbr.no")?, self.label("abbr.sa")?);
+        let (so_abbr, no_abbr, sa_abbr) = (self.word("abbr.so")?, self.word("abbr.no")?, self.word("abbr.sa")?);
         let mut rows = Vec::new();
         let amount = |a: Option<Decimal>| a.map(|a| self.money(a)).unwrap_or_default();
         for o in t.objectives.iter().filter(|o| self.spec.includes_objective(&o.id)) {
@@ -192,8 +199,7 @@ impl ViewBuilder<'_> {
                         LineKind::National => self.label(&format!("no.{}.{}", o.id, l.id))?,
                         LineKind::Specific => self.label(&format!("sa.{}", l.id))?,
                     };
-                    let label =
-                        rich::text(self.code_name(&format!("{so_abbr}{}.{abbr}{}", o.number, l.number), &name)?);
+                    let label = self.code_name(&format!("{so_abbr}{}.{abbr}{}", o.number, l.number), name)?;
                     rows.push(AmountRow { label, amount: amount(l.amount), style: "line" });
                 }
                 if !o.lines.is_empty() {
@@ -212,23 +218,23 @@ impl ViewBuilder<'_> {
             // Never the programme total under a programme title: the total of what is shown.
             let shown = crate::compute::objectives_total(t, |so| self.spec.includes_objective(so));
             rows.push(AmountRow {
-                label: rich::text(self.label("table1.excerpt_total")?),
+                label: (self.label("table1.excerpt_total")?),
                 amount: self.money(shown),
                 style: "grand",
             });
             return Ok(rows);
         }
         rows.push(AmountRow {
-            label: rich::text(self.label("table1.technical_assistance")?),
+            label: (self.label("table1.technical_assistance")?),
             amount: self.money(t.technical_assistance),
             style: "line",
         });
         rows.push(AmountRow {
-            label: rich::text(self.label("table1.special_cases")?),
+            label: (self.label("table1.special_cases")?),
             amount: self.money(t.special_cases),
             style: "subtotal",
         });
-        let label = rich::text(self.label("table1.grand_total")?);
+        let label = self.label("table1.grand_total")?;
         rows.push(AmountRow { label, amount: self.money(t.total), style: "grand" });
         Ok(rows)
     }
@@ -282,7 +288,8 @@ impl ViewBuilder<'_> {
                     Level::Warning => "severity.warning",
                     Level::Error => "severity.error",
                 })?;
-                Ok(ValidationRow { severity, code: f.code.to_string(), message: f.message_in(self.l)? })
+                let message = self.each_lang(|l| f.message_in(l))?;
+                Ok(ValidationRow { severity, code: f.code.to_string(), message })
             })
             .collect()
     }
