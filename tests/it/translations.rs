@@ -298,3 +298,25 @@ fn a_missing_unit_prints_in_the_source_language_marked_as_such() {
     let bilingual = source("programme-fr-en");
     assert!(bilingual.contains(&format!("[#fallback(\"en\")[{english}]], [{english}]")), "French column, English one");
 }
+
+/// A bilingual edition's wording in two languages is one `pair` for the template to draw, each
+/// side from its own language's labels (codes stay in the first); the other editions have none.
+#[test]
+fn a_bilingual_edition_writes_each_two_language_wording_as_one_pair() {
+    let dir = scratch("pairs");
+    let content = copy_content(&dir);
+    let sources = typst_sources(&content);
+    let source = |name: &str| &sources.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name}")).1;
+    let bilingual = source("programme-fr-en");
+    for pair in [
+        "[#pair(\"fr\", \"en\")[Intitulé][Title]]",
+        "#pair(\"fr\", \"en\")[TOTAL ON OS1 Asile][TOTAL NO SO1 Asylum]",
+        "OS1\\.ON1 #pair(\"fr\", \"en\")[Accueil\\/Asile][Reception\\/asylum]",
+    ] {
+        assert!(bilingual.contains(pair), "{pair}");
+    }
+    assert!(!bilingual.contains("Intitulé / Title"), "no wording joined before the template");
+    for name in ["programme-fr", "programme-en", "submitted-fr"] {
+        assert!(!source(name).contains("#pair("), "{name} is in one language");
+    }
+}
