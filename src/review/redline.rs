@@ -318,6 +318,58 @@ mod tests {
         out
     }
 
+    /// Every value the templates print goes through their `markup` filter, so a redline in
+    /// which every value changed shows each as a change: never `[object]`, never a value's JSON.
+    /// Rows are matched by id or label, so labels are changed in one pass and kept in another
+    /// (where rows keyed by their label are then matched and their values changed).
+    #[test]
+    fn a_redline_prints_every_changed_value_as_a_change() {
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content");
+        let form = Form::built_in();
+        let catalogue = Catalogue::load(&form).expect("the built-in catalogue");
+        let checked = crate::pipeline::load_and_check(&content, &catalogue).expect("the frozen programme");
+        let fr: Lang = "fr".parse().expect("a language code");
+        let labels = catalogue.for_lang(fr).expect("French labels");
+        let both = EditionLabels { form: &labels, text: &labels, catalogue: Some(&catalogue) };
+        let spec = EditionSpec {
+            name: "redline".into(),
+            scope: None,
+            objectives: None,
+            langs: vec![fr],
+            bilingual: vec![],
+            texts: Texts::Source,
+        };
+        let edition = Edition { spec, lang: fr, second: None };
+        let view = crate::view::build(&checked.programme, &checked.figures, &checked.findings, &edition, &both)
+            .expect("the view");
+        let new = serde_json::to_value(&view).expect("a view is JSON");
+        let templates = Templates::load(&form).expect("the built-in templates");
+        for change_labels in [true, false] {
+            let mut old = new.clone();
+            alter(&mut old, "", change_labels);
+            let mut marked = new.clone();
+            mark_values(&mut marked, &old, "");
+            let source = templates.render_value(&marked, &labels, None).expect("a redline renders");
+            assert!(!source.contains("[object]") && !source.contains("\"kind\""), "a value printed unfiltered");
+            let changes = source.matches("#rl-new[").count();
+            assert!(changes > 250, "every value is marked: {changes}");
+        }
+    }
+
+    /// Every string of a view's JSON changed, except the keys rows are matched by (and the
+    /// labels, unless `labels`) and the kinds of rich values.
+    fn alter(value: &mut Value, key: &str, labels: bool) {
+        if matches!(key, "id" | "kind") || (!labels && key == "label") {
+            return;
+        }
+        match value {
+            Value::String(s) => s.push('~'),
+            Value::Array(items) => items.iter_mut().for_each(|v| alter(v, key, labels)),
+            Value::Object(fields) => fields.iter_mut().for_each(|(k, v)| alter(v, k, labels)),
+            _ => {}
+        }
+    }
+
     #[test]
     fn merges_words_and_keeps_structure() {
         assert_eq!(
