@@ -114,27 +114,24 @@ impl Writer {
     }
 }
 
-/// A view value as the templates' `markup` filter prints it: a string escaped, runs or blocks
-/// written, nothing for none. Anything else is a template's mistake, named in the error.
+/// A view value as the templates' `markup` filter prints it: a string escaped, runs written,
+/// nothing for none. Anything else is a template's mistake, named in the error.
 pub fn value(value: &serde_json::Value) -> Result<String, String> {
     use serde_json::Value;
     match value {
         Value::Null => Ok(String::new()),
         Value::String(text) => Ok(typst_markup(text)),
         Value::Number(n) => Ok(typst_markup(&n.to_string())),
-        Value::Array(items) => {
-            let is_block = items
-                .first()
-                .and_then(|v| v.get("kind"))
-                .and_then(Value::as_str)
-                .is_some_and(|kind| matches!(kind, "paragraph" | "heading" | "list"));
-            let error = |e: serde_json::Error| format!("markup expects text, runs or blocks: {e}");
-            if is_block {
-                Ok(flow(&serde_json::from_value::<Vec<Block>>(value.clone()).map_err(error)?))
-            } else {
-                Ok(runs(&serde_json::from_value::<Vec<Inline>>(value.clone()).map_err(error)?))
-            }
-        }
-        other => Err(format!("markup expects text, runs or blocks, not {other}")),
+        Value::Array(_) => serde_json::from_value::<Vec<Inline>>(value.clone())
+            .map(|r| runs(&r))
+            .map_err(|e| format!("markup expects text or runs (blocks print with `flow`): {e}")),
+        other => Err(format!("markup expects text or runs, not {other}")),
     }
+}
+
+/// A narrative's blocks as the templates' `flow` filter prints them.
+pub fn flow_value(value: &serde_json::Value) -> Result<String, String> {
+    serde_json::from_value::<Vec<Block>>(value.clone())
+        .map(|blocks| flow(&blocks))
+        .map_err(|e| format!("flow expects blocks (text and runs print with `markup`): {e}"))
 }

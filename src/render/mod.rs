@@ -1,7 +1,8 @@
 //! Stage 5, render: an edition's view (`crate::view`) → typst source, through the tera
 //! templates in `templates/`. Templates receive display-ready values and do no arithmetic;
 //! tera's HTML escaping is replaced by the typst escaper, so every value prints literally, and
-//! the `markup` filter prints rich values (runs, blocks) through the one typst writer.
+//! the `markup` filter (text, runs) and the `flow` filter (a narrative's blocks) print rich
+//! values through the one typst writer.
 
 use std::collections::HashMap;
 
@@ -35,7 +36,8 @@ pub struct Templates {
 impl Templates {
     /// Loads the form's `*.typ` templates (`programme.typ`, `sections/…`), each the project's
     /// if it has one. Values in `.typ` templates are typst-escaped by default; the `markup`
-    /// filter prints a view value (text, runs, blocks) through the one writer of typst.
+    /// filter prints a view value (text, runs), `flow` a narrative's blocks, through the one
+    /// writer of typst.
     pub fn load(form: &Form) -> Result<Templates, RenderError> {
         let mut sources = Vec::new();
         for file in form.templates_under("")? {
@@ -51,7 +53,8 @@ impl Templates {
             let text = value.as_str().ok_or("typst_str expects a string")?;
             Ok(tera::Value::String(typst_string(text)))
         });
-        tera.register_filter("markup", Markup);
+        tera.register_filter("markup", Writer(write::value));
+        tera.register_filter("flow", Writer(write::flow_value));
         Ok(Templates { tera })
     }
 
@@ -121,13 +124,14 @@ impl tera::Function for LabelFn {
     }
 }
 
-/// The `markup` filter: a view value (text, runs, blocks) written as typst markup by the one
-/// writer, `crate::markup::write`. Its output is markup, so tera does not escape it again.
-struct Markup;
+/// The `markup` filter (a view value: text or runs) and the `flow` filter (a narrative's
+/// blocks): written as typst markup by the one writer, `crate::markup::write`. Their output is
+/// markup, so tera does not escape it again.
+struct Writer(fn(&serde_json::Value) -> Result<String, String>);
 
-impl tera::Filter for Markup {
+impl tera::Filter for Writer {
     fn filter(&self, value: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-        crate::markup::write::value(value).map(tera::Value::String).map_err(tera::Error::msg)
+        (self.0)(value).map(tera::Value::String).map_err(tera::Error::msg)
     }
 
     fn is_safe(&self) -> bool {

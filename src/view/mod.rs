@@ -1,8 +1,8 @@
 //! The view model: what templates see, and nothing else. Every number is formatted, every
 //! label looked up, every text parsed into rich text ([`crate::markup::rich`]): data, never
-//! typst. The templates print each value through the `markup` filter, the one writer of typst
-//! (strings and runs), and draw narratives and a bilingual edition's columns with the macros
-//! of `templates/macros.typ`. [`build`] fills it: the core
+//! typst. The templates print each value through the `markup` filter of the one writer of
+//! typst (a narrative's blocks through its `flow` filter), and draw narratives and a bilingual
+//! edition's columns with the macros of `templates/macros.typ`. [`build`] fills it: the core
 //! (cover, narratives, objectives, timetable, framework) in `build.rs`, the tables in
 //! `tables.rs`, a bilingual edition's two columns in `bilingual.rs`.
 
