@@ -56,13 +56,11 @@ impl ViewBuilder<'_> {
         Ok(self.pair(build)?.map(|pair| vec![Inline::Pair(pair)]))
     }
 
-    /// A bilingual edition's labelled form heading (`Objectif national ON1 - Accueil/Asile`),
-    /// each language above its own column; none otherwise.
-    pub(super) fn head_row(
-        &self,
-        build: impl Fn(&Labels) -> Result<String, LabelError>,
-    ) -> Result<Option<Pair>, LabelError> {
-        self.pair(build)
+    /// A bilingual edition's labelled form heading of a line of `so` (`Objectif national ON1 -
+    /// Accueil/Asile`, `kind` being the label of `Objectif national`), each language above its
+    /// own column; none otherwise.
+    pub(super) fn line_head(&self, kind: &str, so: &str, line: &str, number: u32) -> Result<Option<Pair>, LabelError> {
+        self.pair(|l| Ok(format!("{} {}", l.get(kind)?, super::names::line_label(l, so, line, number)?)))
     }
 
     /// A narrative in two columns, unit by unit, so a reader's eye crosses straight from a

@@ -1,6 +1,6 @@
 //! The view builder: programme + figures + labels → [`View`] for one edition. The core
-//! (cover, narratives, objectives, timetable, framework) is here; the tables are in
-//! [`super::tables`].
+//! (cover, objectives, timetable, framework) is here; the texts are in [`super::texts`], the
+//! tables in [`super::tables`].
 
 use rust_decimal::Decimal;
 
@@ -9,9 +9,8 @@ use crate::check::Finding;
 use crate::compute::Figures;
 use crate::i18n::LabelError;
 use crate::i18n::{Labels, Lang};
-use crate::markup::markdown;
-use crate::markup::rich::{self, Inline, Pair};
-use crate::model::{EditionSpec, Narrative, Persons, Programme, Text};
+use crate::markup::rich;
+use crate::model::{EditionSpec, Persons, Programme};
 
 /// The labels an edition prints: the form's (its own language) and those that belong to the
 /// texts (action headings), in the language its texts are printed in.
@@ -113,73 +112,6 @@ impl ViewBuilder<'_> {
 
     pub(super) fn persons(&self, persons: &Persons) -> Vec<String> {
         persons.iter().map(|p| p.map(|n| self.l.number.integer(n)).unwrap_or_default()).collect()
-    }
-
-    /// A narrative's parts; blocks in another language are tagged with it. In a bilingual
-    /// edition, each paragraph or list item beside its translation.
-    pub(super) fn narrative(&self, n: &Narrative) -> NarrativeView {
-        if let Some(second) = self.second {
-            return NarrativeView { parts: vec![], columns: self.narrative_side_by_side(n, second) };
-        }
-        let mut parts: Vec<Part> = Vec::new();
-        for b in &n.blocks {
-            let (text, lang) = b.text.for_edition(self.text_lang);
-            let flow = markdown::parse_marked(text, b.text.marks_for(self.text_lang));
-            if flow.is_empty() {
-                continue;
-            }
-            let lang = (lang != self.lang).then(|| lang.to_string());
-            match parts.last_mut() {
-                // A continuing block runs on in the previous paragraph; its first paragraph
-                // tagged with its language if that is another one.
-                Some(previous) if b.continues => {
-                    if previous.lang == lang {
-                        rich::run_on(&mut previous.flow, flow);
-                        continue;
-                    }
-                    let mut rest = flow.into_iter();
-                    if let Some(first) = rest.next() {
-                        let first = match (first, &lang) {
-                            (rich::Block::Paragraph { body }, Some(l)) => {
-                                rich::Block::Paragraph { body: vec![Inline::lang(l, body)] }
-                            }
-                            (first, _) => first,
-                        };
-                        rich::run_on(&mut previous.flow, vec![first]);
-                    }
-                    let rest: Vec<_> = rest.collect();
-                    if !rest.is_empty() {
-                        parts.push(Part { lang, flow: rest });
-                    }
-                }
-                _ => parts.push(Part { lang, flow }),
-            }
-        }
-        NarrativeView { parts, columns: vec![] }
-    }
-
-    /// A short text as runs, tagged with its language if it differs; in a bilingual edition,
-    /// both languages' (once where they are the same).
-    pub(super) fn inline(&self, t: &Text) -> Runs {
-        let runs = |lang: Lang| {
-            let (text, _) = t.for_edition(lang);
-            rich::inline(&markdown::parse_marked(text, t.marks_for(lang)))
-        };
-        if let Some(second) = self.second {
-            let (a, a_lang) = t.for_edition(self.lang);
-            let (b, b_lang) = t.for_edition(second);
-            if a == b {
-                return runs(self.lang);
-            }
-            return vec![Inline::Pair(Pair::new(a_lang, runs(self.lang), b_lang, runs(second)))];
-        }
-        let lang = t.for_edition(self.text_lang).1;
-        if lang == self.lang { runs(self.text_lang) } else { vec![Inline::lang(lang, runs(self.text_lang))] }
-    }
-
-    /// A short text as plain text (PDF metadata, alternative texts).
-    pub(super) fn plain(&self, t: &Text) -> String {
-        t.for_edition(self.text_lang).0.to_string()
     }
 
     pub(super) fn so_name(&self, so: &str) -> Result<Runs, LabelError> {
@@ -324,10 +256,7 @@ impl ViewBuilder<'_> {
                 }
                 nos.push(NationalObjectiveView {
                     id: no.id.clone(),
-                    head: self.head_row(|l| {
-                        let line = super::names::line_label(l, &so.id, &no.id, no.number)?;
-                        Ok(format!("{} {line}", l.get("objective.national")?))
-                    })?,
+                    head: self.line_head("objective.national", &so.id, &no.id, no.number)?,
                     label: self.line_label(&so.id, &no.id, no.number)?,
                     intro: self.narrative(&no.intro),
                     actions,
@@ -339,10 +268,7 @@ impl ViewBuilder<'_> {
                 .map(|sa| {
                     Ok(SpecificActionView {
                         id: sa.id.clone(),
-                        head: self.head_row(|l| {
-                            let line = super::names::line_label(l, &so.id, &sa.id, sa.number)?;
-                            Ok(format!("{} {line}", l.get("objective.specific_action")?))
-                        })?,
+                        head: self.line_head("objective.specific_action", &so.id, &sa.id, sa.number)?,
                         label: self.line_label(&so.id, &sa.id, sa.number)?,
                         text: self.narrative(&sa.text),
                     })

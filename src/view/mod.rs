@@ -3,15 +3,19 @@
 //! typst. The templates print each value through the `markup` filter of the one writer of
 //! typst (a narrative's blocks through its `flow` filter), and draw narratives and a bilingual
 //! edition's columns with the macros of `templates/macros.typ`. [`build`] fills it: the core
-//! (cover, narratives, objectives, timetable, framework) in `build.rs`, the tables in
-//! `tables.rs`, a bilingual edition's two columns in `bilingual.rs`.
+//! (cover, objectives, timetable, framework) in `build.rs`, narratives and short texts in
+//! `texts.rs`, the tables in `tables.rs`, a bilingual edition's two columns in `bilingual.rs`,
+//! the PDF date in `date.rs`.
 
 mod bilingual;
 mod build;
+mod date;
 mod names;
 mod tables;
+mod texts;
 
 pub use build::{EditionLabels, build, build_review};
+pub use date::PdfDate;
 
 use crate::i18n::{Catalogue, LabelError};
 
@@ -212,42 +216,6 @@ pub struct Cover {
     pub pdf_date: PdfDate,
 }
 
-#[derive(Debug, Serialize, Clone, Copy, PartialEq, Eq)]
-pub struct PdfDate {
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
-    pub hour: u8,
-    pub minute: u8,
-    pub second: u8,
-}
-
-impl PdfDate {
-    /// A UTC date from a Unix timestamp (as `SOURCE_DATE_EPOCH` gives it).
-    pub fn from_unix(seconds: i64) -> PdfDate {
-        let days = seconds.div_euclid(86_400);
-        let secs = seconds.rem_euclid(86_400);
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        PdfDate {
-            year,
-            month,
-            day,
-            hour: (secs / 3600) as u8,
-            minute: (secs / 60 % 60) as u8,
-            second: (secs % 60) as u8,
-        }
-    }
-}
-
 #[derive(Debug, Serialize)]
 pub struct ObjectiveView {
     pub id: String,
@@ -397,19 +365,4 @@ pub struct ValidationRow {
     pub severity: Runs,
     pub code: String,
     pub message: Runs,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::PdfDate;
-
-    #[test]
-    fn unix_timestamps_become_utc_dates() {
-        let d = |y, mo, da, h, mi, s| PdfDate { year: y, month: mo, day: da, hour: h, minute: mi, second: s };
-        assert_eq!(PdfDate::from_unix(0), d(1970, 1, 1, 0, 0, 0));
-        assert_eq!(PdfDate::from_unix(1_561_680_000), d(2019, 6, 28, 0, 0, 0));
-        assert_eq!(PdfDate::from_unix(951_782_399), d(2000, 2, 28, 23, 59, 59));
-        assert_eq!(PdfDate::from_unix(951_868_800), d(2000, 3, 1, 0, 0, 0));
-        assert_eq!(PdfDate::from_unix(-1), d(1969, 12, 31, 23, 59, 59));
-    }
 }
